@@ -1,0 +1,39 @@
+using TechZone.Enterprises.Resources;
+using TechZone.Platform.Identity;
+using TechZone.Platform.Layout;
+using TechZone.Platform.Seeding;
+using TechZone.Platform.Zone;
+
+namespace TechZone.Enterprises;
+
+/// <summary>Policy names as constants, for page attributes; equal to <see cref="Policies.Read"/> etc.</summary>
+public static class EnterprisePolicies
+{
+    public const string Read = "module:" + Modules.Enterprises + ":read";
+    public const string Write = "module:" + Modules.Enterprises + ":write";
+    public const string ReadOrOwn = "module:" + Modules.Enterprises + ":read-or-own";
+}
+
+/// <summary>The enterprise registry: the table of contents of the module.</summary>
+public static class EnterprisesModule
+{
+    public static WebApplicationBuilder AddEnterprises(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<EnterpriseService>();
+        services.AddSingleton<IDemoData, EnterpriseDemoData>();
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 10, "/enterprises", MudBlazor.Icons.Material.Filled.Business,
+            Policies.Read(Modules.Enterprises), () => EnterpriseStrings.Title, "enterprises"));
+        services.AddNavEntry(new NavEntry(NavGroup.Portal, 10, "/my/enterprise", MudBlazor.Icons.Material.Filled.Storefront,
+            Policies.Portal, () => EnterpriseStrings.MyEnterprise_Title, "my-enterprise"));
+        services.AddHomeWidget(new HomeWidget(10, Policies.Read(Modules.Enterprises), typeof(Pages.RegistryCard)));
+        services.AddHomeWidget(new HomeWidget(10, Policies.Portal, typeof(Pages.MyEnterpriseCard)));
+        return builder;
+    }
+
+    public static WebApplication MapEnterprises(this WebApplication app)
+    {
+        app.MapEnterpriseEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using TechZone.Data;
+using TechZone.Platform.Account;
+using TechZone.Platform.Api;
+using TechZone.Platform.Identity;
+using TechZone.Platform.Layout;
+using TechZone.Platform.Localization;
+using TechZone.Platform.Resources;
+using TechZone.Platform.Seeding;
+using TechZone.Platform.Zone;
+
+namespace TechZone.Platform;
+
+/// <summary>The platform every module stands on: database, identity and roles, localization, UI shell, health.</summary>
+public static class PlatformModule
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddZoneDb(config, builder.Environment.ContentRootPath);
+        services.AddHealthChecks().AddDbContextCheck<ZoneDb>("database", tags: ["ready"]);
+        // Keys in the database: every instance behind a proxy can read every other's cookies.
+        services.AddDataProtection().SetApplicationName("TechZone").PersistKeysToDbContext<ZoneDb>();
+
+        services.AddLocalization();
+        // Write Chinese as characters, not as &#x...; entities: readable pages, a third of the bytes.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+
+        services.AddIdentity<ZoneUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Auth:LockoutMinutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<ZoneDb>()
+            .AddSignInManager<ZoneSignInManager>()
+            .AddClaimsPrincipalFactory<ZoneClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        var idle = TimeSpan.FromMinutes(config.GetValue("Auth:IdleTimeoutMinutes", 30));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "TechZone.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/forbidden";
+            o.ExpireTimeSpan = idle;
+            o.SlidingExpiration = true;
+            // API callers get status codes, not a redirect to an HTML page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        // How soon a disabled account or a changed password ends other sessions.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorization(o => o.AddZonePolicies());
+        services.AddScoped<IAuthorizationHandler, ModuleRequirementHandler>();
+        services.AddSingleton<ModuleGrants>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<LoginService>();
+        services.AddScoped<ZoneService>();
+        services.AddScoped<ScopedRunner>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddCascadingAuthenticationState();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddSingleton<IDemoData, PlatformDemoData>();
+        services.AddNavEntry(new NavEntry(NavGroup.Admin, 10, "/admin/departments", MudBlazor.Icons.Material.Filled.AccountTree,
+            Policies.Admin, () => PlatformStrings.Nav_Departments, "departments"));
+        return builder;
+    }
+
+    static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/health"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // API errors without a body become problem details; a page address that answers an empty error shows the not-found page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(http.Request.Method),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status-code pages, so that a re-executed request is routed again.
+        app.UseRouting();
+        app.UseRequestLocalization(ZoneCultures.Options());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use((http, next) =>
+        {
+            http.RequestServices.GetRequiredService<CurrentUser>().Set(http.User);
+            return next(http);
+        });
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapAccount();
+        app.MapZone();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

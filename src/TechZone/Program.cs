@@ -1,0 +1,22 @@
+using TechZone.Enterprises;
+using TechZone.Platform;
+using TechZone.Platform.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();
+builder.AddEnterprises();
+
+var app = builder.Build();
+
+app.UsePlatform();
+app.MapPlatform();
+app.MapEnterprises();
+
+await app.InitializeDatabaseAsync();
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("TechZone is running at {Urls}", string.Join(", ", app.Urls)));
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can start the app with WebApplicationFactory.</summary>
+public partial class Program;
