@@ -24,6 +24,8 @@ public static class ZoneTheme
             {
                 FontFamily = ["system-ui", "-apple-system", "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "sans-serif"],
             },
+            // Chinese has no case, and English in capitals reads as shouting.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

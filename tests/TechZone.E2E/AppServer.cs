@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace TechZone.E2E;
+
+public enum Provider { Sqlite, Postgres }
+
+/// <summary>
+/// TechZone started as a user starts it (its own process, Development environment, its CSS and scripts served from
+/// the build output) on a fresh database, plus a headless Debian Chromium driven by Playwright.
+/// </summary>
+public abstract class AppServer(Provider provider) : IAsyncLifetime
+{
+    public const string Password = "TechZone!2026";
+
+    public Provider Provider { get; } = provider;
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+    public string? SkipReason { get; private set; }
+
+    Process? process;
+    IPlaywright? playwright;
+    string? sqliteFile;
+    string? postgresServer;
+    string? postgresDatabase;
+    readonly List<string> output = [];
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TechZone.slnx"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("TechZone.slnx not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string ArtifactsDir => Directory.CreateDirectory(Path.Combine(RepoRoot, "artifacts", "screenshots")).FullName;
+
+    static string ChromiumPath => Environment.GetEnvironmentVariable("TECHZONE_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            if (Environment.GetEnvironmentVariable("TECHZONE_REQUIRE_BROWSER") == "1")
+                throw new InvalidOperationException($"TECHZONE_REQUIRE_BROWSER=1 but there is no Chromium at {ChromiumPath}.");
+            SkipReason = $"No Chromium at {ChromiumPath}: install Debian's chromium package to run the browser tests.";
+            return;
+        }
+
+        string connection;
+        if (Provider == Provider.Sqlite)
+        {
+            sqliteFile = Path.Combine(Path.GetTempPath(), $"techzone-e2e-{Guid.NewGuid():N}.db");
+            connection = $"Data Source={sqliteFile}";
+        }
+        else
+        {
+            postgresServer = Environment.GetEnvironmentVariable("TECHZONE_TEST_POSTGRES");
+            if (string.IsNullOrWhiteSpace(postgresServer))
+            {
+                if (Environment.GetEnvironmentVariable("TECHZONE_REQUIRE_POSTGRES") == "1")
+                    throw new InvalidOperationException("TECHZONE_REQUIRE_POSTGRES=1 but TECHZONE_TEST_POSTGRES is not set.");
+                SkipReason = "PostgreSQL is not configured: set TECHZONE_TEST_POSTGRES to run these tests.";
+                return;
+            }
+            postgresDatabase = $"tz_e2e_{Guid.NewGuid():N}";
+            await Postgres(postgresServer, $"CREATE DATABASE \"{postgresDatabase}\"");
+            connection = new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase }.ToString();
+        }
+
+        await StartAppAsync(connection);
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    async Task StartAppAsync(string connection)
+    {
+        var appDir = Path.Combine(RepoRoot, "src", "TechZone", "bin", "Debug", "net10.0");
+        var dll = Path.Combine(appDir, "TechZone.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"Build the app first: {dll} is missing.");
+
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl])
+        {
+            WorkingDirectory = Path.Combine(RepoRoot, "src", "TechZone"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__Provider"] = Provider.ToString();
+        start.Environment["ConnectionStrings__TechZone"] = connection;
+        start.Environment["Demo__Password"] = Password;
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) break;
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        string log;
+        lock (output) log = string.Join('\n', output.TakeLast(60));
+        throw new InvalidOperationException("TechZone did not become ready:\n" + log);
+    }
+
+    public void SkipIfUnavailable()
+    {
+        if (SkipReason is not null) Assert.Skip(SkipReason);
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    static async Task Postgres(string server, string sql)
+    {
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString());
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        if (sqliteFile is not null)
+            foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+                try { File.Delete(f); } catch (IOException) { }
+        if (postgresDatabase is not null && postgresServer is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await Postgres(postgresServer, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+        }
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteServer() : AppServer(Provider.Sqlite);
+
+public sealed class PostgresServer() : AppServer(Provider.Postgres);
+
+[CollectionDefinition("e2e-sqlite")]
+public sealed class SqliteCollection : ICollectionFixture<SqliteServer>;
+
+[CollectionDefinition("e2e-postgres")]
+public sealed class PostgresCollection : ICollectionFixture<PostgresServer>;

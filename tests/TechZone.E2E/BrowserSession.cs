@@ -1,0 +1,101 @@
+using Microsoft.Playwright;
+
+namespace TechZone.E2E;
+
+/// <summary>
+/// One person's browser: a fresh context (cookies of its own) that records every failed script or stylesheet,
+/// every page error and every error response, so a test fails on a page that lost its styles or threw.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    readonly AppServer server;
+    readonly IBrowserContext context;
+    readonly List<string> problems = [];
+    public IPage Page { get; }
+
+    BrowserSession(AppServer server, IBrowserContext context, IPage page)
+    {
+        this.server = server;
+        this.context = context;
+        Page = page;
+        page.PageError += (_, error) => problems.Add("page error: " + error);
+        page.RequestFailed += (_, request) =>
+        {
+            // A navigation away can abort a pending fetch; only assets that did not load count.
+            if (request.ResourceType is "script" or "stylesheet" or "font" or "image")
+                problems.Add($"failed to load {request.ResourceType} {request.Url}: {request.Failure}");
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType is "script" or "stylesheet" or "font" or "image")
+                problems.Add($"{response.Status} for {response.Request.ResourceType} {response.Url}");
+        };
+    }
+
+    public static async Task<BrowserSession> OpenAsync(AppServer server, ViewportSize? viewport = null, string locale = "zh-CN")
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl,
+            ViewportSize = viewport ?? Desktop,
+            Locale = locale,
+        });
+        context.SetDefaultTimeout(15_000);
+        return new BrowserSession(server, context, await context.NewPageAsync());
+    }
+
+    public static async Task<BrowserSession> SignedInAsync(AppServer server, string user, ViewportSize? viewport = null, string locale = "zh-CN")
+    {
+        var session = await OpenAsync(server, viewport, locale);
+        await session.SignInAsync(user);
+        return session;
+    }
+
+    public async Task SignInAsync(string user, string password = AppServer.Password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.GetByTestId("username").FillAsync(user);
+        await Page.GetByTestId("password").FillAsync(password);
+        await Page.GetByTestId("sign-in").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await WaitForInteractiveAsync();
+    }
+
+    /// <summary>Waits until the Blazor circuit is up, so clicks reach .NET handlers.</summary>
+    public async Task WaitForInteractiveAsync()
+    {
+        await Page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>The keys of the navigation entries this user can see.</summary>
+    public async Task<string[]> NavigationAsync()
+    {
+        await Page.Locator("[data-nav]").First.WaitForAsync();
+        var keys = await Page.Locator("[data-nav]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-nav'))");
+        return keys.Order().ToArray();
+    }
+
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(AppServer.ArtifactsDir, $"{server.Provider.ToString().ToLowerInvariant()}-{name}.png"),
+            FullPage = true,
+        });
+
+    /// <summary>Fails if the Blazor error banner shows or any asset failed to load.</summary>
+    public async Task AssertHealthyAsync()
+    {
+        var banner = Page.Locator("#blazor-error-ui");
+        if (await banner.CountAsync() > 0)
+            Assert.False(await banner.IsVisibleAsync(), "Blazor's error banner is visible on " + Page.Url);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        var styled = await Page.EvaluateAsync<bool>("() => [...document.styleSheets].some(s => (s.href || '').includes('MudBlazor'))");
+        Assert.True(styled, "MudBlazor's stylesheet is not loaded on " + Page.Url);
+    }
+
+    public async ValueTask DisposeAsync() => await context.CloseAsync();
+}
