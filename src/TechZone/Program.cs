@@ -1,5 +1,6 @@
 using TechZone.Enterprises;
 using TechZone.Platform;
+using TechZone.Platform.Audit;
 using TechZone.Platform.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,10 @@ builder.AddEnterprises();
 
 var app = builder.Build();
 
+// Commands that use the app's configuration and database but serve nothing.
+if (args is ["audit", "verify", ..])
+    return await AuditCommand.VerifyAsync(app.Services);
+
 app.UsePlatform();
 app.MapPlatform();
 app.MapEnterprises();
@@ -17,6 +22,7 @@ await app.InitializeDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("TechZone is running at {Urls}", string.Join(", ", app.Urls)));
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that tests can start the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -55,11 +55,11 @@ public static class DatabaseSetup
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteZoneDb>
 {
     public SqliteZoneDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteZoneDb>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteZoneDb>().UseSqlite("Data Source=design.db").Options, new());
 }
 
 sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresZoneDb>
 {
     public PostgresZoneDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresZoneDb>().UseNpgsql("Host=localhost;Database=techzone_design").Options);
+        new(new DbContextOptionsBuilder<PostgresZoneDb>().UseNpgsql("Host=localhost;Database=techzone_design").Options, new());
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Enterprises;
+using TechZone.Platform.Audit;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Zone;
 
@@ -11,14 +12,25 @@ namespace TechZone.Data;
 /// <summary>
 /// The one DbContext. Each provider has a subclass (<see cref="SqliteZoneDb"/>, <see cref="PostgresZoneDb"/>)
 /// only so that each keeps its own migration set; the model is the same.
+/// Every save appends audit entries for what it changed, in the same transaction (see <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
 /// </summary>
-public abstract class ZoneDb(DbContextOptions options) : IdentityDbContext<ZoneUser>(options), IDataProtectionKeyContext
+public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
+    : IdentityDbContext<ZoneUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<DepartmentGrant> DepartmentGrants => Set<DepartmentGrant>();
     public DbSet<Park> Parks => Set<Park>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Off for a bulk path (an import, a scale seed), which writes one <see cref="AuditKind.Bulk"/> entry for the
+    /// whole batch through <see cref="AuditTrail.Batch"/> instead of one entry per row.
+    /// </summary>
+    public bool AuditRows { get; set; } = true;
+
+    public CurrentUser CurrentUser => currentUser;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,9 +55,55 @@ public abstract class ZoneDb(DbContextOptions options) : IdentityDbContext<ZoneU
         });
 
         builder.ApplyConfigurationsFromAssembly(typeof(ZoneDb).Assembly);
+
+        // Every versioned entity uses its Version as the optimistic concurrency token.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+
+        var pending = AuditRows ? AuditCapture.Collect(ChangeTracker) : [];
+        // Entries added explicitly (security events, bulk batches) are linked into the chain with the rest.
+        var explicitEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
+        if (pending.Count == 0 && explicitEntries.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        foreach (var e in explicitEntries) e.State = EntityState.Detached;
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await using var chainLock = await AuditTrail.LockChainAsync(this, ct);
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+
+            var now = DateTime.UtcNow;
+            var entries = pending.Select(p => p.ToEntry(currentUser.UserId, currentUser.UserName, now))
+                .Concat(explicitEntries.Select(e => e.Entity)).ToList();
+            await AuditTrail.AppendAsync(this, entries, ct);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
     }
 }
 
-public sealed class SqliteZoneDb(DbContextOptions<SqliteZoneDb> options) : ZoneDb(options);
+/// <summary>An entity updated with optimistic concurrency: a stale <see cref="Version"/> makes the save fail (409).</summary>
+public interface IVersioned
+{
+    long Version { get; set; }
+}
 
-public sealed class PostgresZoneDb(DbContextOptions<PostgresZoneDb> options) : ZoneDb(options);
+public sealed class SqliteZoneDb(DbContextOptions<SqliteZoneDb> options, CurrentUser currentUser) : ZoneDb(options, currentUser);
+
+public sealed class PostgresZoneDb(DbContextOptions<PostgresZoneDb> options, CurrentUser currentUser) : ZoneDb(options, currentUser);

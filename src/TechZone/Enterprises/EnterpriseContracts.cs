@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using TechZone.Platform.Api;
+using TechZone.Platform.Resources;
+
 namespace TechZone.Enterprises;
 
 /// <summary>A row of the registry list.</summary>
@@ -7,4 +11,11 @@ public sealed record EnterpriseSummary(int Id, string CreditCode, string Name, i
 public sealed record EnterpriseDetail(int Id, string CreditCode, string Name, int? ParkId, string? ParkName, DateTime CreatedUtc);
 
 /// <summary>Filters of the registry list; <c>search</c> matches name or credit code.</summary>
-public sealed record EnterpriseQuery(string? Search = null, int? ParkId = null, int? Page = null, int? PageSize = null);
+public sealed record EnterpriseQuery(
+    [StringLength(100, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    string? Search = null,
+    int? ParkId = null,
+    [Range(1, int.MaxValue, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
+    int? Page = null,
+    [Range(1, Paging.MaxPageSize, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
+    int? PageSize = null);

@@ -21,6 +21,7 @@ public static class EnterprisesModule
     {
         var services = builder.Services;
         services.AddScoped<EnterpriseService>();
+        services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IDemoData, EnterpriseDemoData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 10, "/enterprises", MudBlazor.Icons.Material.Filled.Business,
             Policies.Read(Modules.Enterprises), () => EnterpriseStrings.Title, "enterprises"));

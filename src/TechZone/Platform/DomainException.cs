@@ -13,9 +13,15 @@ public class DomainException(string code, params object[] arguments) : Exception
     public object[] Arguments { get; } = arguments;
     public virtual int Status => StatusCodes.Status400BadRequest;
 
-    public string LocalizedMessage(CultureInfo culture)
+    public virtual string LocalizedMessage(CultureInfo culture)
     {
         var format = PlatformStrings.ResourceManager.GetString("Error_" + Code, culture) ?? Code;
         return string.Format(culture, format, Arguments);
     }
+}
+
+/// <summary>A write that conflicts with the current state (a stale version, a duplicate): 409.</summary>
+public class ConflictException(string code, params object[] arguments) : DomainException(code, arguments)
+{
+    public override int Status => StatusCodes.Status409Conflict;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
+using Scalar.AspNetCore;
 using TechZone.Data;
 using TechZone.Platform.Account;
 using TechZone.Platform.Api;
@@ -20,6 +21,8 @@ namespace TechZone.Platform;
 /// <summary>The platform every module stands on: database, identity and roles, localization, UI shell, health.</summary>
 public static class PlatformModule
 {
+    const string CookieOrBearer = "CookieOrBearer";
+
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -74,19 +77,36 @@ public static class PlatformModule
         services.AddScoped<CurrentUser>();
         services.AddScoped<LoginService>();
         services.AddScoped<ZoneService>();
+        services.AddScoped<Audit.AuditService>();
         services.AddScoped<ScopedRunner>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddCascadingAuthenticationState();
 
-        services.AddProblemDetails();
-        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddApiConventions(config);
+        services.AddScoped<Tokens.TokenService>();
+        services.AddScoped<UserAdminService>();
+        services.AddAuthentication(o =>
+            {
+                // Browsers carry the Identity cookie; API clients a bearer personal access token.
+                o.DefaultScheme = o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = o.DefaultForbidScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? Tokens.BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Tokens.BearerTokenHandler>(Tokens.BearerTokenHandler.SchemeName, null);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
         services.AddSingleton<IDemoData, PlatformDemoData>();
+        services.AddNavEntry(new NavEntry(NavGroup.Admin, 5, "/admin/users", MudBlazor.Icons.Material.Filled.People,
+            Policies.Admin, () => PlatformStrings.Nav_Users, "users"));
         services.AddNavEntry(new NavEntry(NavGroup.Admin, 10, "/admin/departments", MudBlazor.Icons.Material.Filled.AccountTree,
             Policies.Admin, () => PlatformStrings.Nav_Departments, "departments"));
+        services.AddNavEntry(new NavEntry(NavGroup.Admin, 40, "/admin/audit", MudBlazor.Icons.Material.Filled.ReceiptLong,
+            Policies.Admin, () => PlatformStrings.Nav_Audit, "audit"));
+        services.AddNavEntry(new NavEntry(NavGroup.Admin, 30, "/admin/tokens", MudBlazor.Icons.Material.Filled.Key,
+            Policies.Admin, () => PlatformStrings.Nav_Tokens, "tokens"));
         return builder;
     }
 
@@ -103,6 +123,8 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // Language first: error pages and problem details are written in it too.
+        app.UseRequestLocalization(ZoneCultures.Options());
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // API errors without a body become problem details; a page address that answers an empty error shows the not-found page.
@@ -111,7 +133,6 @@ public static class PlatformModule
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status-code pages, so that a re-executed request is routed again.
         app.UseRouting();
-        app.UseRequestLocalization(ZoneCultures.Options());
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use((http, next) =>
@@ -120,6 +141,7 @@ public static class PlatformModule
             return next(http);
         });
         app.UseAntiforgery();
+        app.UseApiBodyLimit(app.Configuration);
         return app;
     }
 
@@ -130,6 +152,12 @@ public static class PlatformModule
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccount();
         app.MapZone();
+        Audit.AuditEndpoints.MapAudit(app);
+        Tokens.TokenEndpoints.MapTokens(app);
+        UserEndpoints.MapUsers(app);
+        app.MapOpenApi().RequireAuthorization(Policies.SignedIn);
+        // The reference UI's script is served by the package itself; no web fonts are fetched (intranet use).
+        app.MapScalarApiReference(o => o.WithTitle("TechZone API").DisableDefaultFonts()).RequireAuthorization(Policies.SignedIn);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -60,6 +60,12 @@ public abstract class ZoneApp(Provider provider) : WebApplicationFactory<Program
             Assert.Skip("PostgreSQL is not configured: set TECHZONE_TEST_POSTGRES to a server connection string to run these tests.");
     }
 
+    /// <summary>JSON as the API speaks it: web defaults, enums as names.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A browser-like client signed in through the real sign-in form.</summary>

@@ -56,7 +56,7 @@ public abstract class AccessTests(ZoneApp app)
         var (_, user) = await DepartmentWithUserAsync((Modules.Enterprises, ModuleAccess.Read));
         var client = await app.SignedInAsync(user);
 
-        var page = await client.GetFromJsonAsync<PagedResult<EnterpriseSummary>>("/api/v1/enterprises?page=2&pageSize=5");
+        var page = await client.GetFromJsonAsync<PagedResult<EnterpriseSummary>>("/api/v1/enterprises?page=2&pageSize=5", ZoneApp.Json);
         Assert.NotNull(page);
         Assert.Equal(2, page.Page);
         Assert.Equal(5, page.PageSize);
@@ -91,7 +91,7 @@ public abstract class AccessTests(ZoneApp app)
 
         var admin = await app.SignedInAsync("admin");
         var put = await admin.PutAsJsonAsync($"/api/v1/departments/{departmentId}/grants",
-            new SetGrantsRequest(new() { [Modules.Enterprises] = ModuleAccess.Read }));
+            new SetGrantsRequest(new() { [Modules.Enterprises] = ModuleAccess.Read }), ZoneApp.Json);
         Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/v1/enterprises")).StatusCode);
@@ -104,12 +104,12 @@ public abstract class AccessTests(ZoneApp app)
         var (departmentId, _) = await DepartmentWithUserAsync();
         var leader = await app.SignedInAsync("leader");
         var asLeader = await leader.PutAsJsonAsync($"/api/v1/departments/{departmentId}/grants",
-            new SetGrantsRequest(new() { [Modules.Enterprises] = ModuleAccess.Write }));
+            new SetGrantsRequest(new() { [Modules.Enterprises] = ModuleAccess.Write }), ZoneApp.Json);
         Assert.Equal(HttpStatusCode.Forbidden, asLeader.StatusCode);
 
         var admin = await app.SignedInAsync("admin");
         var unknown = await admin.PutAsJsonAsync($"/api/v1/departments/{departmentId}/grants",
-            new SetGrantsRequest(new() { ["Astrology"] = ModuleAccess.Write }));
+            new SetGrantsRequest(new() { ["Astrology"] = ModuleAccess.Write }), ZoneApp.Json);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
 
         var grants = await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().DepartmentGrants.CountAsync(g => g.DepartmentId == departmentId));
@@ -133,9 +133,9 @@ public abstract class AccessTests(ZoneApp app)
         var kylin = await EnterpriseIdAsync("麒麟软件有限公司");
         var client = await app.SignedInAsync("feiteng");
 
-        var own = await client.GetFromJsonAsync<EnterpriseDetail>($"/api/v1/enterprises/{feiteng}");
+        var own = await client.GetFromJsonAsync<EnterpriseDetail>($"/api/v1/enterprises/{feiteng}", ZoneApp.Json);
         Assert.Equal("飞腾信息技术有限公司", own!.Name);
-        var mine = await client.GetFromJsonAsync<EnterpriseDetail>("/api/v1/enterprises/mine");
+        var mine = await client.GetFromJsonAsync<EnterpriseDetail>("/api/v1/enterprises/mine", ZoneApp.Json);
         Assert.Equal(feiteng, mine!.Id);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/enterprises/{kylin}")).StatusCode);

@@ -20,7 +20,8 @@ static class AccountEndpoints
 
     static async Task<RedirectHttpResult> SignOut([FromForm] string? reason, LoginService logins, HttpContext http)
     {
-        if (http.User.Identity?.IsAuthenticated == true) await logins.SignOutAsync();
+        if (http.User.Identity?.IsAuthenticated == true)
+            await logins.SignOutAsync(http.User.Identity.Name, http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
         return TypedResults.LocalRedirect(reason == "idle" ? "/account/login?signedOut=idle" : "/account/login?signedOut=yes");
     }
 

@@ -1,7 +1,7 @@
 namespace TechZone.Platform.Zone;
 
 /// <summary>A department of the management committee (招商局, 企业服务局 ...).</summary>
-public class Department
+public class Department : Data.IVersioned
 {
     public int Id { get; set; }
 
@@ -12,6 +12,8 @@ public class Department
     public string NameEn { get; set; } = "";
 
     public List<DepartmentGrant> Grants { get; set; } = [];
+
+    public long Version { get; set; }
 
     public string DisplayName(bool chinese) => chinese || string.IsNullOrEmpty(NameEn) ? Name : NameEn;
 }

@@ -1,0 +1,13 @@
+namespace TechZone.Platform.Zone;
+
+/// <summary>
+/// What the platform needs to know of enterprises (to link an enterprise user to one), without depending on the
+/// Enterprises module: that module implements it.
+/// </summary>
+public interface IEnterpriseDirectory
+{
+    Task<IReadOnlyDictionary<int, string>> NamesAsync(IEnumerable<int> ids);
+    Task<IReadOnlyList<EnterpriseRef>> SearchAsync(string? text, int take);
+}
+
+public sealed record EnterpriseRef(int Id, string Name, string CreditCode);
