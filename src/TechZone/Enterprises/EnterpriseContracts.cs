@@ -10,12 +10,17 @@ public sealed record EnterpriseSummary(int Id, string CreditCode, string Name, i
 /// <summary>One enterprise's profile as far as the registry knows it so far.</summary>
 public sealed record EnterpriseDetail(int Id, string CreditCode, string Name, int? ParkId, string? ParkName, DateTime CreatedUtc);
 
-/// <summary>Filters of the registry list; <c>search</c> matches name or credit code.</summary>
-public sealed record EnterpriseQuery(
+/// <summary>Filters of the registry list; <see cref="Search"/> matches name or credit code.</summary>
+public sealed record EnterpriseQuery
+{
     [StringLength(100, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
-    string? Search = null,
-    int? ParkId = null,
+    public string? Search { get; init; }
+
+    public int? ParkId { get; init; }
+
     [Range(1, int.MaxValue, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
-    int? Page = null,
+    public int? Page { get; init; }
+
     [Range(1, Paging.MaxPageSize, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
-    int? PageSize = null);
+    public int? PageSize { get; init; }
+}
