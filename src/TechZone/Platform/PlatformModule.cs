@@ -8,7 +8,9 @@ using MudBlazor.Services;
 using TechZone.Data;
 using TechZone.Platform.Account;
 using TechZone.Platform.Api;
+using TechZone.Platform.Files;
 using TechZone.Platform.Identity;
+using TechZone.Platform.Inbox;
 using TechZone.Platform.Layout;
 using TechZone.Platform.Localization;
 using TechZone.Platform.Resources;
@@ -17,7 +19,7 @@ using TechZone.Platform.Zone;
 
 namespace TechZone.Platform;
 
-/// <summary>The platform every module stands on: database, identity and roles, localization, UI shell, health.</summary>
+/// <summary>The platform every module stands on: database, identity and roles, to-do inbox, notifications, files, localization, UI shell, health.</summary>
 public static class PlatformModule
 {
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
@@ -75,6 +77,8 @@ public static class PlatformModule
         services.AddScoped<LoginService>();
         services.AddScoped<ZoneService>();
         services.AddScoped<ScopedRunner>();
+        services.AddInbox();
+        services.AddFiles();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddCascadingAuthenticationState();
 
@@ -130,6 +134,8 @@ public static class PlatformModule
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccount();
         app.MapZone();
+        app.MapInbox();
+        app.MapFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using TechZone.Platform.Resources;
 
@@ -11,6 +12,9 @@ sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptio
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (exception is not DomainException domain) return false;
+        // The exception handler runs outside the localization middleware, whose culture does not flow back out
+        // with the exception: take the request's culture from the feature it left on the request.
+        var culture = http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
         http.Response.StatusCode = domain.Status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -19,8 +23,8 @@ sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptio
             ProblemDetails = new ProblemDetails
             {
                 Status = domain.Status,
-                Title = PlatformStrings.Error_Title,
-                Detail = domain.LocalizedMessage(CultureInfo.CurrentUICulture),
+                Title = PlatformStrings.ResourceManager.GetString(nameof(PlatformStrings.Error_Title), culture),
+                Detail = domain.LocalizedMessage(culture),
                 Type = "https://techzone.example/problems/" + domain.Code,
                 Extensions = { ["code"] = domain.Code },
             },
