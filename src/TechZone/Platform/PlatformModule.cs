@@ -9,7 +9,9 @@ using Scalar.AspNetCore;
 using TechZone.Data;
 using TechZone.Platform.Account;
 using TechZone.Platform.Api;
+using TechZone.Platform.Files;
 using TechZone.Platform.Identity;
+using TechZone.Platform.Inbox;
 using TechZone.Platform.Layout;
 using TechZone.Platform.Localization;
 using TechZone.Platform.Resources;
@@ -18,7 +20,7 @@ using TechZone.Platform.Zone;
 
 namespace TechZone.Platform;
 
-/// <summary>The platform every module stands on: database, identity and roles, localization, UI shell, health.</summary>
+/// <summary>The platform every module stands on: database, identity and roles, to-do inbox, notifications, files, localization, UI shell, health.</summary>
 public static class PlatformModule
 {
     const string CookieOrBearer = "CookieOrBearer";
@@ -79,6 +81,8 @@ public static class PlatformModule
         services.AddScoped<ZoneService>();
         services.AddScoped<Audit.AuditService>();
         services.AddScoped<ScopedRunner>();
+        services.AddInbox();
+        services.AddFiles();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddCascadingAuthenticationState();
 
@@ -158,6 +162,8 @@ public static class PlatformModule
         app.MapOpenApi().RequireAuthorization(Policies.SignedIn);
         // The reference UI's script is served by the package itself; no web fonts are fetched (intranet use).
         app.MapScalarApiReference(o => o.WithTitle("TechZone API").DisableDefaultFonts()).RequireAuthorization(Policies.SignedIn);
+        app.MapInbox();
+        app.MapFiles();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
