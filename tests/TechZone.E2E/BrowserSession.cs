@@ -71,6 +71,23 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Opens a MudSelect and picks the option with this text (once more if the first click did not open it).</summary>
+    public async Task SelectAsync(ILocator select, string option)
+    {
+        var item = Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await select.ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 3000 });
+                await item.ClickAsync();
+                return;
+            }
+            catch (TimeoutException) when (attempt < 2) { }
+        }
+    }
+
     /// <summary>The keys of the navigation entries this user can see.</summary>
     public async Task<string[]> NavigationAsync()
     {
@@ -79,11 +96,11 @@ public sealed class BrowserSession : IAsyncDisposable
         return keys.Order().ToArray();
     }
 
-    public async Task ScreenshotAsync(string name) =>
+    public async Task ScreenshotAsync(string name, bool fullPage = true) =>
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(AppServer.ArtifactsDir, $"{server.Provider.ToString().ToLowerInvariant()}-{name}.png"),
-            FullPage = true,
+            FullPage = fullPage,
         });
 
     /// <summary>Fails if the Blazor error banner shows or any asset failed to load.</summary>

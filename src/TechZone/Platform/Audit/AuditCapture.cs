@@ -20,7 +20,16 @@ static class AuditCapture
 
     public sealed class Pending(EntityEntry entry, AuditKind kind, string? keyBefore, Dictionary<string, object?[]> changes)
     {
-        public AuditEntry ToEntry(string? userId, string? userName, DateTime now) => new()
+        /// <summary>Called after the save: an inserted row's generated values (its key above all) exist only now.</summary>
+        public AuditEntry ToEntry(string? userId, string? userName, DateTime now)
+        {
+            if (kind == AuditKind.Insert)
+                foreach (var p in entry.Properties)
+                    if (p.CurrentValue is not null) changes[p.Metadata.Name] = [null, Value(p.Metadata.Name, p.CurrentValue)];
+            return Build(userId, userName, now);
+        }
+
+        AuditEntry Build(string? userId, string? userName, DateTime now) => new()
         {
             TimestampUtc = now,
             UserId = userId,
@@ -48,8 +57,8 @@ static class AuditCapture
                 switch (entry.State)
                 {
                     case EntityState.Added:
-                        if (p.CurrentValue is not null) changes[name] = [null, Value(name, p.CurrentValue)];
-                        break;
+                        break; // read after the save, when generated values are known
+
                     case EntityState.Deleted:
                         changes[name] = [Value(name, p.OriginalValue), null];
                         break;
