@@ -17,6 +17,9 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
     public const string Password = "TechZone!2026";
 
     public Provider Provider { get; } = provider;
+
+    /// <summary>Configuration a fixture adds to the app's environment (e.g. a short idle time).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
     public string? SkipReason { get; private set; }
@@ -104,6 +107,7 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
         start.Environment["Database__Provider"] = Provider.ToString();
         start.Environment["ConnectionStrings__TechZone"] = connection;
         start.Environment["Demo__Password"] = Password;
+        foreach (var (key, value) in Settings) start.Environment[key] = value;
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -55,7 +56,7 @@ public static class PlatformModule
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
 
-        var idle = TimeSpan.FromMinutes(config.GetValue("Auth:IdleTimeoutMinutes", 30));
+        var idle = TimeSpan.FromMinutes(config.GetValue("Auth:IdleTimeoutMinutes", 30.0));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "TechZone.Auth";
@@ -87,6 +88,13 @@ public static class PlatformModule
         services.AddCascadingAuthenticationState();
 
         services.AddApiConventions(config);
+        // Behind a reverse proxy (nginx): trust its X-Forwarded-For/-Proto so that links, cookies and logs see the real client.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in config.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         services.AddScoped<Tokens.TokenService>();
         services.AddScoped<UserAdminService>();
         services.AddAuthentication(o =>
@@ -127,6 +135,7 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Proxy:Enabled", false)) app.UseForwardedHeaders();
         // Language first: error pages and problem details are written in it too.
         app.UseRequestLocalization(ZoneCultures.Options());
         app.UseExceptionHandler();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,17 +12,24 @@ static class AccountEndpoints
 {
     public static void MapAccount(this IEndpointRouteBuilder app)
     {
-        // A form post with an antiforgery token (minimal APIs validate it for form bodies).
-        app.MapPost("/account/logout", SignOut).AllowAnonymous();
+        // A form post with an antiforgery token, checked in the handler (see SignOut).
+        app.MapPost("/account/logout", SignOut).AllowAnonymous().DisableAntiforgery();
         app.MapGet("/culture/set", SetCulture).AllowAnonymous();
         // Pinged by the page while the user is active, so the sliding cookie does not expire under an open circuit.
         app.MapGet("/account/keepalive", () => TypedResults.NoContent()).RequireAuthorization(Policies.SignedIn);
     }
 
-    static async Task<RedirectHttpResult> SignOut([FromForm] string? reason, LoginService logins, HttpContext http)
+    /// <summary>
+    /// Signs out a signed-in user only with a valid antiforgery token (no other site can sign anyone out). A request
+    /// whose session already expired — the idle sign-out racing the cookie — has nothing to end and just goes to sign-in.
+    /// </summary>
+    static async Task<Results<RedirectHttpResult, BadRequest>> SignOut([FromForm] string? reason, LoginService logins, IAntiforgery antiforgery, HttpContext http)
     {
         if (http.User.Identity?.IsAuthenticated == true)
+        {
+            if (!await antiforgery.IsRequestValidAsync(http)) return TypedResults.BadRequest();
             await logins.SignOutAsync(http.User.Identity.Name, http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
+        }
         return TypedResults.LocalRedirect(reason == "idle" ? "/account/login?signedOut=idle" : "/account/login?signedOut=yes");
     }
 

@@ -15,10 +15,10 @@
     window.addEventListener(type, function () { lastActivity = Date.now(); }, { passive: true, capture: true });
   });
 
-  setInterval(function () {
+  function check() {
     var form = logoutForm();
     if (!form) return;
-    var idleMs = (parseInt(form.dataset.idleMinutes, 10) || 30) * 60 * 1000;
+    var idleMs = (parseFloat(form.dataset.idleMinutes) || 30) * 60 * 1000;
     var now = Date.now();
     if (now - lastActivity >= idleMs) { signOut('idle'); return; }
     // While the user works inside the live page no HTTP request refreshes the sliding cookie: ping it.
@@ -26,7 +26,9 @@
       lastPing = now;
       fetch('/account/keepalive', { credentials: 'same-origin' }).catch(function () { });
     }
-  }, 15000);
+  }
+  // Checked often enough for short idle times too (they are configuration: Auth:IdleTimeoutMinutes).
+  setInterval(check, 5000);
 
   window.techzone = { signOut: signOut };
 })();
