@@ -101,6 +101,29 @@ public abstract class AuditTests(ZoneApp app)
     }
 
     [Fact]
+    public async Task BulkPath_WritesOneEntryForTheBatch_NotOnePerRow()
+    {
+        app.SkipIfUnavailable();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var before = await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().AuditEntries.LongCountAsync());
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ZoneDb>();
+            db.AuditRows = false;
+            for (var i = 0; i < 50; i++) db.Parks.Add(new Park { Code = $"b{tag}{i}", Name = $"批量园区{i}", NameEn = $"Bulk {i}" });
+            AuditTrail.Batch(db, "platform_parks", new { inserted = 50, source = "parks.xlsx", sha256 = new string('a', 64) }, $"b{tag}0..b{tag}49");
+            return await db.SaveChangesAsync();
+        });
+
+        var added = await EntriesAsync(q => q.Where(e => e.Sequence > before));
+        var batch = Assert.Single(added);
+        Assert.Equal(AuditKind.Bulk, batch.Kind);
+        Assert.Equal("platform_parks", batch.EntityType);
+        Assert.Equal(50, JsonDocument.Parse(batch.Changes).RootElement.GetProperty("inserted").GetInt32());
+        Assert.Equal(50, await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Parks.CountAsync(p => p.Code.StartsWith("b" + tag))));
+    }
+
+    [Fact]
     public async Task Api_ListsEntries_WithFiltersAndPaging_ForAdminsOnly()
     {
         app.SkipIfUnavailable();
