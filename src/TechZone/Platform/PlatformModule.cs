@@ -10,6 +10,7 @@ using Scalar.AspNetCore;
 using TechZone.Data;
 using TechZone.Platform.Account;
 using TechZone.Platform.Api;
+using TechZone.Platform.Calendar;
 using TechZone.Platform.Files;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Inbox;
@@ -21,7 +22,7 @@ using TechZone.Platform.Zone;
 
 namespace TechZone.Platform;
 
-/// <summary>The platform every module stands on: database, identity and roles, to-do inbox, notifications, files, localization, UI shell, health.</summary>
+/// <summary>The platform every module stands on: database, identity and roles, to-do inbox, notifications, files, holiday calendar, localization, UI shell, health.</summary>
 public static class PlatformModule
 {
     const string CookieOrBearer = "CookieOrBearer";
@@ -84,6 +85,7 @@ public static class PlatformModule
         services.AddScoped<ScopedRunner>();
         services.AddInbox();
         services.AddFiles();
+        services.AddCalendar();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddCascadingAuthenticationState();
 
@@ -173,6 +175,7 @@ public static class PlatformModule
         app.MapScalarApiReference(o => o.WithTitle("TechZone API").DisableDefaultFonts()).RequireAuthorization(Policies.SignedIn);
         app.MapInbox();
         app.MapFiles();
+        app.MapCalendar();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

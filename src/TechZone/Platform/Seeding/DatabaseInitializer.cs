@@ -6,8 +6,8 @@ using TechZone.Platform.Identity;
 namespace TechZone.Platform.Seeding;
 
 /// <summary>
-/// Startup: migrate, make sure the roles and a first admin exist, and on an empty non-Production database seed
-/// the demo zone. In Production the first admin's password must come from configuration (Admin:InitialPassword).
+/// Startup: migrate, make sure the roles, the reference data and a first admin exist, and on an empty non-Production
+/// database seed the demo zone. In Production the first admin's password must come from configuration (Admin:InitialPassword).
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -25,6 +25,10 @@ public static class DatabaseInitializer
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
+
+        // Reference data (the official holiday calendar ...) in every environment; each part inserts only what is missing.
+        foreach (var reference in services.GetServices<IReferenceData>())
+            await reference.SeedAsync(db, ct);
 
         var demo = !app.Environment.IsProduction() && config.GetValue("Demo:Seed", true);
         var parts = services.GetServices<IDemoData>().OrderBy(p => p.Order).ToList();
