@@ -14,7 +14,8 @@ public abstract class RegistryAndGrantsTests(AppServer server)
         await session.Page.Locator("[data-nav=enterprises]").ClickAsync();
         await session.Page.WaitForURLAsync(new Regex("/enterprises$"));
         var table = session.Page.GetByTestId("enterprise-table");
-        await Assertions.Expect(table).ToContainTextAsync("麒麟软件有限公司");
+        // ~200 demo enterprises besides the named ones: the first page is full, whatever the collation puts first.
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(20);
 
         await session.Page.GetByTestId("search").FillAsync("飞腾");
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);

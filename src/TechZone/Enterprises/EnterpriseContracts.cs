@@ -1,16 +1,39 @@
 using System.ComponentModel.DataAnnotations;
+using TechZone.Enterprises.Resources;
 using TechZone.Platform.Api;
 using TechZone.Platform.Resources;
 
 namespace TechZone.Enterprises;
 
 /// <summary>A row of the registry list.</summary>
-public sealed record EnterpriseSummary(int Id, string CreditCode, string Name, int? ParkId, string? ParkName);
+public sealed record EnterpriseSummary(int Id, string CreditCode, string Name, int? ParkId, string? ParkName,
+    string? IndustryCode, string? IndustryName, SizeClass? SizeClass, EnterpriseStatus Status, DateOnly? FoundedOn, long? RegisteredCapitalFen);
 
-/// <summary>One enterprise's profile as far as the registry knows it so far.</summary>
-public sealed record EnterpriseDetail(int Id, string CreditCode, string Name, int? ParkId, string? ParkName, DateTime CreatedUtc);
+/// <summary>One enterprise's profile: basic facts, former names, lifecycle history and contacts.</summary>
+public sealed record EnterpriseDetail(int Id, string CreditCode, string Name, int? ParkId, string? ParkName, DateTime CreatedUtc,
+    string LegalRepresentative, long? RegisteredCapitalFen, DateOnly? FoundedOn, string Address,
+    string? IndustryCode, string? IndustryName, SizeClass? SizeClass, EnterpriseStatus Status, DateOnly? StatusSinceOn, long Version,
+    IReadOnlyList<FormerNameItem> FormerNames, IReadOnlyList<StatusChangeItem> StatusHistory, IReadOnlyList<ContactItem> Contacts);
 
-/// <summary>Filters of the registry list; <see cref="Search"/> matches name or credit code.</summary>
+public sealed record FormerNameItem(string Name, DateOnly UntilOn);
+
+public sealed record StatusChangeItem(EnterpriseStatus? From, EnterpriseStatus To, DateOnly OnDate, string Note, string ByUserName);
+
+public sealed record ContactItem(int Id, string Name, string Title, string Phone, string Email, bool IsPrimary);
+
+/// <summary>A GB/T 4754-2017 division, for pickers and API clients.</summary>
+public sealed record IndustryItem(string Code, char Section, string Name);
+
+/// <summary>What the registry list can be sorted by.</summary>
+public enum EnterpriseSort
+{
+    Name,
+    Founded,
+    Capital,
+    Status,
+}
+
+/// <summary>Filters of the registry list; <see cref="Search"/> matches name, former names or credit code.</summary>
 public sealed record EnterpriseQuery
 {
     [StringLength(100, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
@@ -18,9 +41,123 @@ public sealed record EnterpriseQuery
 
     public int? ParkId { get; init; }
 
+    [IndustryCode]
+    public string? IndustryCode { get; init; }
+
+    public EnterpriseStatus? Status { get; init; }
+
+    public SizeClass? SizeClass { get; init; }
+
+    /// <summary>Sort key (default by name); <see cref="Descending"/> reverses it. Unknown values sort last in both directions.</summary>
+    public EnterpriseSort? Sort { get; init; }
+
+    public bool? Descending { get; init; }
+
     [Range(1, int.MaxValue, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
     public int? Page { get; init; }
 
     [Range(1, Paging.MaxPageSize, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
     public int? PageSize { get; init; }
+}
+
+/// <summary>An enterprise's basic facts: the model of the enterprise form. <see cref="Version"/> is required to update.</summary>
+public sealed record EnterpriseRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [CreditCode]
+    public string CreditCode { get; set; } = "";
+
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [StringLength(200, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string Name { get; set; } = "";
+
+    [StringLength(50, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? LegalRepresentative { get; set; }
+
+    /// <summary>注册资本 in fen (1 yuan = 100 fen); null when unknown.</summary>
+    [Range(0, long.MaxValue, ErrorMessageResourceType = typeof(EnterpriseStrings), ErrorMessageResourceName = nameof(EnterpriseStrings.Validation_NotNegative))]
+    public long? RegisteredCapitalFen { get; set; }
+
+    public DateOnly? FoundedOn { get; set; }
+
+    public int? ParkId { get; set; }
+
+    [StringLength(200, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? Address { get; set; }
+
+    [IndustryCode]
+    public string? IndustryCode { get; set; }
+
+    public SizeClass? SizeClass { get; set; }
+
+    /// <summary>On create only: the first status (default Registered) and the date it took effect (default today).</summary>
+    public EnterpriseStatus? Status { get; set; }
+
+    public DateOnly? StatusSinceOn { get; set; }
+
+    public long? Version { get; set; }
+}
+
+/// <summary>A lifecycle step: the new status and the date it took effect.</summary>
+public sealed record StatusChangeRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public EnterpriseStatus? Status { get; set; }
+
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public DateOnly? OnDate { get; set; }
+
+    [StringLength(500, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? Note { get; set; }
+
+    /// <summary>When given, the enterprise must still be at this version (the one the user looked at).</summary>
+    public long? Version { get; set; }
+}
+
+/// <summary>A contact person; making one primary makes the previous primary an ordinary contact.</summary>
+public sealed record ContactRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [StringLength(50, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string Name { get; set; } = "";
+
+    [StringLength(50, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? Title { get; set; }
+
+    [StringLength(30, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    [RegularExpression(@"^[0-9+\-() ]*$", ErrorMessageResourceType = typeof(EnterpriseStrings), ErrorMessageResourceName = nameof(EnterpriseStrings.Validation_Phone))]
+    public string? Phone { get; set; }
+
+    [StringLength(100, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    [EmailAddress(ErrorMessageResourceType = typeof(EnterpriseStrings), ErrorMessageResourceName = nameof(EnterpriseStrings.Validation_Email))]
+    public string? Email { get; set; }
+
+    public bool IsPrimary { get; set; }
+}
+
+/// <summary>A 统一社会信用代码 with a correct check character (GB 32100-2015); empty is left to [Required].</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class CreditCodeAttribute : ValidationAttribute
+{
+    public CreditCodeAttribute()
+    {
+        ErrorMessageResourceType = typeof(EnterpriseStrings);
+        ErrorMessageResourceName = nameof(EnterpriseStrings.Validation_CreditCode);
+    }
+
+    public override bool IsValid(object? value) =>
+        value is not string s || s.Length == 0 || Enterprises.CreditCode.IsValid(s.Trim().ToUpperInvariant());
+}
+
+/// <summary>A GB/T 4754-2017 division code from <see cref="IndustryCodes"/>; empty means unclassified.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class IndustryCodeAttribute : ValidationAttribute
+{
+    public IndustryCodeAttribute()
+    {
+        ErrorMessageResourceType = typeof(EnterpriseStrings);
+        ErrorMessageResourceName = nameof(EnterpriseStrings.Validation_IndustryCode);
+    }
+
+    public override bool IsValid(object? value) => value is not string s || s.Length == 0 || IndustryCodes.IsKnown(s.Trim());
 }

@@ -1,13 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
+using TechZone.Platform;
 using TechZone.Platform.Api;
 using TechZone.Platform.Identity;
 
 namespace TechZone.Enterprises;
 
 /// <summary>The enterprise registry's use cases. Data scope is enforced here, so API and pages agree.</summary>
-public sealed class EnterpriseService(ZoneDb db, CurrentUser current)
+public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock)
 {
+    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>The registry list, for the zone's own people (the caller's module grant is checked by policy).</summary>
     public async Task<PagedResult<EnterpriseSummary>> SearchAsync(EnterpriseQuery query, bool chinese)
     {
@@ -18,34 +22,240 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current)
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim();
-            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(s.ToUpperInvariant()));
+            var code = s.ToUpperInvariant();
+            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(code) || e.FormerNames.Any(f => f.Name.Contains(s)));
         }
-        if (query.ParkId is { } park)
-            rows = rows.Where(e => e.ParkId == park);
+        if (query.ParkId is { } park) rows = rows.Where(e => e.ParkId == park);
+        if (!string.IsNullOrWhiteSpace(query.IndustryCode))
+        {
+            var industry = query.IndustryCode.Trim();
+            rows = rows.Where(e => e.IndustryCode == industry);
+        }
+        if (query.Status is { } status) rows = rows.Where(e => e.Status == status);
+        if (query.SizeClass is { } size) rows = rows.Where(e => e.SizeClass == size);
 
         var total = await rows.CountAsync();
-        var items = await rows.OrderBy(e => e.Name).ThenBy(e => e.Id)
+        var items = await Sort(rows, query.Sort ?? EnterpriseSort.Name, query.Descending == true)
             .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new EnterpriseSummary(e.Id, e.CreditCode, e.Name, e.ParkId,
-                e.Park == null ? null : chinese || e.Park.NameEn == "" ? e.Park.Name : e.Park.NameEn))
+            .Select(e => new
+            {
+                e.Id, e.CreditCode, e.Name, e.ParkId, ParkName = e.Park == null ? null : chinese || e.Park.NameEn == "" ? e.Park.Name : e.Park.NameEn,
+                e.IndustryCode, e.SizeClass, e.Status, e.FoundedOn, e.RegisteredCapitalFen,
+            })
             .ToListAsync();
-        return new PagedResult<EnterpriseSummary>(items, total, page, pageSize);
+        return new PagedResult<EnterpriseSummary>(items.Select(e => new EnterpriseSummary(e.Id, e.CreditCode, e.Name, e.ParkId, e.ParkName,
+            e.IndustryCode, IndustryCodes.Find(e.IndustryCode)?.DisplayName(chinese), e.SizeClass, e.Status, e.FoundedOn, e.RegisteredCapitalFen)).ToList(),
+            total, page, pageSize);
     }
 
+    static IQueryable<Enterprise> Sort(IQueryable<Enterprise> rows, EnterpriseSort sort, bool descending)
+    {
+        // Unknown dates and capitals go last either way (SQLite and PostgreSQL disagree on where NULLs sort);
+        // status sorts in lifecycle order, not by its stored name; the id breaks ties so pages never overlap.
+        IOrderedQueryable<Enterprise> ordered = sort switch
+        {
+            EnterpriseSort.Founded => descending
+                ? rows.OrderBy(e => e.FoundedOn == null).ThenByDescending(e => e.FoundedOn)
+                : rows.OrderBy(e => e.FoundedOn == null).ThenBy(e => e.FoundedOn),
+            EnterpriseSort.Capital => descending
+                ? rows.OrderBy(e => e.RegisteredCapitalFen == null).ThenByDescending(e => e.RegisteredCapitalFen)
+                : rows.OrderBy(e => e.RegisteredCapitalFen == null).ThenBy(e => e.RegisteredCapitalFen),
+            EnterpriseSort.Status => descending ? rows.OrderByDescending(StatusRank) : rows.OrderBy(StatusRank),
+            _ => descending ? rows.OrderByDescending(e => e.Name) : rows.OrderBy(e => e.Name),
+        };
+        if (sort == EnterpriseSort.Status) ordered = ordered.ThenBy(e => e.Name);
+        return descending ? ordered.ThenByDescending(e => e.Id) : ordered.ThenBy(e => e.Id);
+    }
+
+    // Statuses are stored by name; this CASE expression lets the database sort them in lifecycle order.
+    static readonly System.Linq.Expressions.Expression<Func<Enterprise, int>> StatusRank = e =>
+        e.Status == EnterpriseStatus.Prospect ? 0
+        : e.Status == EnterpriseStatus.Registered ? 1
+        : e.Status == EnterpriseStatus.Operating ? 2
+        : e.Status == EnterpriseStatus.Expanding ? 3
+        : e.Status == EnterpriseStatus.MovedOut ? 4
+        : 5;
+
     /// <summary>
-    /// One enterprise. An enterprise user asking for another enterprise gets null, exactly as for one that does
-    /// not exist, so the answer reveals nothing.
+    /// One enterprise's full profile. An enterprise user asking for another enterprise gets null, exactly as for
+    /// one that does not exist, so the answer reveals nothing.
     /// </summary>
     public async Task<EnterpriseDetail?> GetAsync(int id, bool chinese)
     {
         if (!current.IsInternal && current.EnterpriseId != id) return null;
-        return await db.Enterprises.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new EnterpriseDetail(e.Id, e.CreditCode, e.Name, e.ParkId,
-                e.Park == null ? null : chinese || e.Park.NameEn == "" ? e.Park.Name : e.Park.NameEn, e.CreatedUtc))
-            .SingleOrDefaultAsync();
+        var e = await db.Enterprises.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Park).Include(x => x.FormerNames).Include(x => x.StatusChanges).Include(x => x.Contacts)
+            .SingleOrDefaultAsync(x => x.Id == id);
+        if (e is null) return null;
+        return new EnterpriseDetail(e.Id, e.CreditCode, e.Name, e.ParkId, e.Park?.DisplayName(chinese), e.CreatedUtc,
+            e.LegalRepresentative, e.RegisteredCapitalFen, e.FoundedOn, e.Address,
+            e.IndustryCode, IndustryCodes.Find(e.IndustryCode)?.DisplayName(chinese), e.SizeClass, e.Status, e.StatusSinceOn, e.Version,
+            e.FormerNames.OrderByDescending(f => f.UntilOn).ThenByDescending(f => f.Id).Select(f => new FormerNameItem(f.Name, f.UntilOn)).ToList(),
+            e.StatusChanges.OrderByDescending(c => c.OnDate).ThenByDescending(c => c.Id)
+                .Select(c => new StatusChangeItem(c.From, c.To, c.OnDate, c.Note, c.ByUserName)).ToList(),
+            e.Contacts.OrderByDescending(c => c.IsPrimary).ThenBy(c => c.Id).Select(ToItem).ToList());
     }
 
     /// <summary>The signed-in enterprise user's own enterprise.</summary>
     public Task<EnterpriseDetail?> GetMineAsync(bool chinese) =>
         current.EnterpriseId is { } id ? GetAsync(id, chinese) : Task.FromResult<EnterpriseDetail?>(null);
+
+    /// <summary>The GB/T 4754-2017 divisions, in code order.</summary>
+    public static IReadOnlyList<IndustryItem> Industries(bool chinese) =>
+        IndustryCodes.All.Select(d => new IndustryItem(d.Code, d.Section, d.DisplayName(chinese))).ToList();
+
+    /// <summary>Registers an enterprise; its first status opens the lifecycle history. Returns the new id.</summary>
+    public async Task<int> CreateAsync(EnterpriseRequest request)
+    {
+        await RequireWriteAsync();
+        var code = await CheckAsync(request, null);
+        var enterprise = new Enterprise { CreditCode = code };
+        Apply(enterprise, request);
+        enterprise.Rename(request.Name.Trim(), Today);
+        enterprise.ChangeStatus(request.Status ?? EnterpriseStatus.Registered, request.StatusSinceOn ?? Today, Today, null, current.UserName);
+        db.Enterprises.Add(enterprise);
+        await SaveAsync();
+        return enterprise.Id;
+    }
+
+    /// <summary>
+    /// Updates the basic facts. The version must be the one the editor saw (409 otherwise, nothing written);
+    /// a new name keeps the old one as a former name.
+    /// </summary>
+    public async Task<bool> UpdateAsync(int id, EnterpriseRequest request)
+    {
+        await RequireWriteAsync();
+        var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.Id == id);
+        if (enterprise is null) return false;
+        if (request.Version is not { } version) throw new DomainException("VersionRequired");
+        if (enterprise.Version != version) throw new ConflictException("ConcurrencyConflict");
+        db.Entry(enterprise).Property(e => e.Version).OriginalValue = version;
+
+        enterprise.CreditCode = await CheckAsync(request, id);
+        Apply(enterprise, request);
+        enterprise.Rename(request.Name.Trim(), Today);
+        await SaveAsync();
+        return true;
+    }
+
+    /// <summary>Moves the enterprise to another lifecycle status, recording who did it and when it took effect.</summary>
+    public async Task<bool> ChangeStatusAsync(int id, StatusChangeRequest request)
+    {
+        await RequireWriteAsync();
+        var enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.Id == id);
+        if (enterprise is null) return false;
+        if (request.Version is { } version)
+        {
+            if (enterprise.Version != version) throw new ConflictException("ConcurrencyConflict");
+            db.Entry(enterprise).Property(e => e.Version).OriginalValue = version;
+        }
+        if (request.Status is not { } status || request.OnDate is not { } on) throw new DomainException("BadRequest");
+        enterprise.ChangeStatus(status, on, Today, request.Note, current.UserName);
+        await SaveAsync();
+        return true;
+    }
+
+    /// <summary>Adds a contact; null when the enterprise does not exist.</summary>
+    public async Task<ContactItem?> AddContactAsync(int enterpriseId, ContactRequest request)
+    {
+        await RequireWriteAsync();
+        if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId)) return null;
+        var contact = new EnterpriseContact { EnterpriseId = enterpriseId };
+        await ApplyAsync(contact, request);
+        db.Add(contact);
+        await SaveAsync();
+        return ToItem(contact);
+    }
+
+    public async Task<ContactItem?> UpdateContactAsync(int enterpriseId, int contactId, ContactRequest request)
+    {
+        await RequireWriteAsync();
+        var contact = await db.Set<EnterpriseContact>().SingleOrDefaultAsync(c => c.Id == contactId && c.EnterpriseId == enterpriseId);
+        if (contact is null) return null;
+        await ApplyAsync(contact, request);
+        await SaveAsync();
+        return ToItem(contact);
+    }
+
+    public async Task<bool> RemoveContactAsync(int enterpriseId, int contactId)
+    {
+        await RequireWriteAsync();
+        var contact = await db.Set<EnterpriseContact>().SingleOrDefaultAsync(c => c.Id == contactId && c.EnterpriseId == enterpriseId);
+        if (contact is null) return false;
+        db.Remove(contact);
+        await SaveAsync();
+        return true;
+    }
+
+    async Task ApplyAsync(EnterpriseContact contact, ContactRequest request)
+    {
+        contact.Name = request.Name.Trim();
+        contact.Title = request.Title?.Trim() ?? "";
+        contact.Phone = request.Phone?.Trim() ?? "";
+        contact.Email = request.Email?.Trim() ?? "";
+        if (request.IsPrimary && !contact.IsPrimary)
+        {
+            // At most one primary contact: the new one takes over.
+            var others = await db.Set<EnterpriseContact>().Where(c => c.EnterpriseId == contact.EnterpriseId && c.IsPrimary && c.Id != contact.Id).ToListAsync();
+            foreach (var other in others) other.IsPrimary = false;
+        }
+        contact.IsPrimary = request.IsPrimary;
+    }
+
+    static ContactItem ToItem(EnterpriseContact c) => new(c.Id, c.Name, c.Title, c.Phone, c.Email, c.IsPrimary);
+
+    /// <summary>Rules the attributes cannot see (uniqueness, dates, the park exists); returns the normalized credit code.</summary>
+    async Task<string> CheckAsync(EnterpriseRequest request, int? id)
+    {
+        var code = request.CreditCode.Trim().ToUpperInvariant();
+        // Pages validate with the same attributes, but the service must not trust its caller.
+        if (!CreditCode.IsValid(code)) throw new EnterpriseRuleException("InvalidCreditCode", request.CreditCode);
+        var industry = string.IsNullOrWhiteSpace(request.IndustryCode) ? null : request.IndustryCode.Trim();
+        if (industry is not null && !IndustryCodes.IsKnown(industry)) throw new EnterpriseRuleException("UnknownIndustry", industry);
+        if (request.FoundedOn > Today) throw new EnterpriseRuleException("FoundedInFuture");
+        if (request.RegisteredCapitalFen < 0) throw new EnterpriseRuleException("NegativeCapital");
+        if (request.ParkId is { } park && !await db.Parks.AnyAsync(p => p.Id == park)) throw new EnterpriseRuleException("UnknownPark", park);
+        if (await db.Enterprises.AnyAsync(e => e.CreditCode == code && e.Id != id))
+            throw new EnterpriseConflictException("DuplicateCreditCode", code);
+        return code;
+    }
+
+    static void Apply(Enterprise e, EnterpriseRequest request)
+    {
+        e.LegalRepresentative = request.LegalRepresentative?.Trim() ?? "";
+        e.RegisteredCapitalFen = request.RegisteredCapitalFen;
+        e.FoundedOn = request.FoundedOn;
+        e.ParkId = request.ParkId;
+        e.Address = request.Address?.Trim() ?? "";
+        e.IndustryCode = string.IsNullOrWhiteSpace(request.IndustryCode) ? null : request.IndustryCode.Trim();
+        e.SizeClass = request.SizeClass;
+    }
+
+    async Task RequireWriteAsync()
+    {
+        if (!(await authorization.AuthorizeAsync(current.Principal, EnterprisePolicies.Write)).Succeeded)
+            throw new EnterpriseForbiddenException();
+    }
+
+    async Task SaveAsync()
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("ConcurrencyConflict");
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations of one code at the same moment: the unique index decides, and the loser hears why.
+            var codes = db.ChangeTracker.Entries<Enterprise>().Where(e => e.State == EntityState.Added)
+                .Select(e => e.Entity.CreditCode).ToList();
+            db.ChangeTracker.Clear();
+            if (codes.Count > 0 && await db.Enterprises.AnyAsync(e => codes.Contains(e.CreditCode)))
+                throw new EnterpriseConflictException("DuplicateCreditCode", codes[0]);
+            throw;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TechZone.Enterprises.Resources;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Layout;
@@ -21,6 +22,7 @@ public static class EnterprisesModule
     {
         var services = builder.Services;
         services.AddScoped<EnterpriseService>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IDemoData, EnterpriseDemoData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 10, "/enterprises", MudBlazor.Icons.Material.Filled.Business,
