@@ -79,6 +79,38 @@ public abstract class AdminTests(AppServer server)
     }
 
     [Fact]
+    public async Task Admin_MarksAHoliday_InTheWorkingDayCalendar_AndRemovesIt()
+    {
+        server.SkipIfUnavailable();
+        await using var admin = await BrowserSession.SignedInAsync(server, "admin");
+        await admin.Page.Locator("[data-nav=calendar]").ClickAsync();
+        await admin.Page.GotoAsync("/admin/calendar?year=2026");
+        await admin.WaitForInteractiveAsync();
+        // The official 2026 Spring Festival holiday and its make-up Saturday are there.
+        await Assertions.Expect(admin.Page.GetByTestId("day-2026-02-16")).ToHaveClassAsync(new Regex("tz-cal-holiday"));
+        await Assertions.Expect(admin.Page.GetByTestId("day-2026-02-14")).ToHaveClassAsync(new Regex("tz-cal-makeup"));
+        await admin.ScreenshotAsync("calendar-zh-CN-desktop", fullPage: false);
+
+        // A zone-specific day off on an ordinary Tuesday.
+        var day = admin.Page.GetByTestId("day-2026-03-10");
+        await day.ClickAsync();
+        var dialog = admin.Page.Locator(".mud-dialog");
+        await dialog.GetByTestId("calendar-name").FillAsync("园区停电检修");
+        await dialog.GetByTestId("calendar-name-en").FillAsync("Park power maintenance");
+        await dialog.GetByTestId("save-calendar-day").ClickAsync();
+        await Assertions.Expect(day).ToHaveClassAsync(new Regex("tz-cal-holiday"));
+        await Assertions.Expect(admin.Page.GetByTestId("calendar-table")).ToContainTextAsync("园区停电检修");
+
+        await day.ClickAsync();
+        await admin.Page.Locator(".mud-dialog").GetByTestId("delete-calendar-day").ClickAsync();
+        // Confirm in the message box that opens over the dialog.
+        await Assertions.Expect(admin.Page.Locator(".mud-dialog")).ToHaveCountAsync(2);
+        await admin.Page.Locator(".mud-dialog").Last.GetByRole(AriaRole.Button, new() { Name = "删除", Exact = true }).ClickAsync();
+        await Assertions.Expect(day).Not.ToHaveClassAsync(new Regex("tz-cal-holiday"));
+        await admin.AssertHealthyAsync();
+    }
+
+    [Fact]
     public async Task Notifications_PageOpens_FromTheBell()
     {
         server.SkipIfUnavailable();
