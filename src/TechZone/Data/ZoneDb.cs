@@ -68,6 +68,8 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             entry.Entity.Version++;
+        foreach (var entry in ChangeTracker.Entries<Platform.Text.ISearchKeyed>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+            entry.Entity.RefreshSearchKey();
 
         var pending = AuditRows ? AuditCapture.Collect(ChangeTracker) : [];
         // Entries added explicitly (security events, bulk batches) are linked into the chain with the rest.

@@ -3,7 +3,7 @@ using TechZone.Platform.Zone;
 namespace TechZone.Enterprises;
 
 /// <summary>An enterprise in (or coming to) the zone: the record every module hangs on.</summary>
-public class Enterprise : Data.IVersioned
+public class Enterprise : Data.IVersioned, Platform.Text.ISearchKeyed
 {
     public int Id { get; set; }
 
@@ -11,6 +11,11 @@ public class Enterprise : Data.IVersioned
     public string CreditCode { get; set; } = "";
 
     public string Name { get; set; } = "";
+
+    /// <summary>The name in pinyin, full and initials ("feiteng…|ft…"): finds 飞腾 by "ft" and sorts names as people expect.</summary>
+    public string NameKey { get; set; } = "";
+
+    public void RefreshSearchKey() => NameKey = Platform.Text.Pinyin.SearchKey(Name);
 
     public int? ParkId { get; set; }
     public Park? Park { get; set; }

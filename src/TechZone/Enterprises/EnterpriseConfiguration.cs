@@ -11,6 +11,8 @@ sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
         b.ToTable("enterprises_enterprises");
         b.Property(x => x.CreditCode).HasMaxLength(18).IsFixedLength(false);
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.NameKey).HasMaxLength(1000);
+        b.HasIndex(x => x.NameKey);
         b.Property(x => x.LegalRepresentative).HasMaxLength(50);
         b.Property(x => x.Address).HasMaxLength(200);
         b.Property(x => x.IndustryCode).HasMaxLength(2);

@@ -23,7 +23,10 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         {
             var s = query.Search.Trim();
             var code = s.ToUpperInvariant();
-            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(code) || e.FormerNames.Any(f => f.Name.Contains(s)));
+            // Pinyin too: "ft" and "feiteng" find 飞腾 through the key's initials or full part.
+            var key = Platform.Text.Pinyin.QueryKey(s);
+            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(code) || e.FormerNames.Any(f => f.Name.Contains(s))
+                || (key != "" && e.NameKey.Contains(key)));
         }
         if (query.ParkId is { } park) rows = rows.Where(e => e.ParkId == park);
         if (!string.IsNullOrWhiteSpace(query.IndustryCode))
@@ -61,9 +64,10 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
                 ? rows.OrderBy(e => e.RegisteredCapitalFen == null).ThenByDescending(e => e.RegisteredCapitalFen)
                 : rows.OrderBy(e => e.RegisteredCapitalFen == null).ThenBy(e => e.RegisteredCapitalFen),
             EnterpriseSort.Status => descending ? rows.OrderByDescending(StatusRank) : rows.OrderBy(StatusRank),
-            _ => descending ? rows.OrderByDescending(e => e.Name) : rows.OrderBy(e => e.Name),
+            // By pinyin, as Chinese readers expect, the same on both databases (code-point order of 汉字 means nothing to people).
+            _ => descending ? rows.OrderByDescending(e => e.NameKey).ThenByDescending(e => e.Name) : rows.OrderBy(e => e.NameKey).ThenBy(e => e.Name),
         };
-        if (sort == EnterpriseSort.Status) ordered = ordered.ThenBy(e => e.Name);
+        if (sort == EnterpriseSort.Status) ordered = ordered.ThenBy(e => e.NameKey);
         return descending ? ordered.ThenByDescending(e => e.Id) : ordered.ThenBy(e => e.Id);
     }
 

@@ -24,6 +24,7 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
+        services.AddSingleton<IReferenceData, EnterpriseSearchKeys>();
         services.AddSingleton<IDemoData, EnterpriseDemoData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 10, "/enterprises", MudBlazor.Icons.Material.Filled.Business,
             Policies.Read(Modules.Enterprises), () => EnterpriseStrings.Title, "enterprises"));

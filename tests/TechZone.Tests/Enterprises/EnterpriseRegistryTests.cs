@@ -313,3 +313,74 @@ public sealed class EnterpriseRegistryTests_Sqlite(SqliteApp app) : EnterpriseRe
 
 [Collection("postgres")]
 public sealed class EnterpriseRegistryTests_Postgres(PostgresApp app) : EnterpriseRegistryTests(app);
+
+/// <summary>Chinese names are found by pinyin and sorted by it.</summary>
+public abstract class EnterprisePinyinTests(ZoneApp app)
+{
+    async Task<List<EnterpriseSummary>> SearchAsync(string url)
+    {
+        var client = await app.SignedInAsync("service");
+        return (await client.GetFromJsonAsync<PagedResult<EnterpriseSummary>>(url, ZoneApp.Json))!.Items.ToList();
+    }
+
+    [Theory]
+    [InlineData("ft")]
+    [InlineData("feiteng")]
+    [InlineData("FeiTeng")]
+    [InlineData("飞腾")]
+    public async Task Search_FindsFeiteng_ByInitialsFullPinyinOrChinese(string query)
+    {
+        app.SkipIfUnavailable();
+        var items = await SearchAsync($"/api/v1/enterprises?search={Uri.EscapeDataString(query)}&pageSize=200");
+        Assert.Contains(items, e => e.Name == "飞腾信息技术有限公司");
+    }
+
+    [Fact]
+    public async Task Search_ByInitials_OfAWholeName_FindsExactlyIt()
+    {
+        app.SkipIfUnavailable();
+        var items = await SearchAsync("/api/v1/enterprises?search=qlrjyxgs&pageSize=200");
+        Assert.Equal("麒麟软件有限公司", Assert.Single(items).Name);
+    }
+
+    [Fact]
+    public async Task NameSort_FollowsPinyin()
+    {
+        app.SkipIfUnavailable();
+        var named = new[] { "紫光云技术有限公司", "飞腾信息技术有限公司", "麒麟软件有限公司" };
+        var all = new List<EnterpriseSummary>();
+        for (var page = 1; ; page++)
+        {
+            var items = await SearchAsync($"/api/v1/enterprises?page={page}&pageSize=200");
+            all.AddRange(items);
+            if (items.Count < 200) break;
+        }
+        var order = all.Select(e => e.Name).Where(named.Contains).ToList();
+        // feiteng < qilin < ziguangyun
+        Assert.Equal(["飞腾信息技术有限公司", "麒麟软件有限公司", "紫光云技术有限公司"], order);
+    }
+
+    [Fact]
+    public async Task Rename_UpdatesTheSearchKey()
+    {
+        app.SkipIfUnavailable();
+        var id = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ZoneDb>();
+            var e = new Enterprise { CreditCode = CreditCode.Make("120116", 77_000_001), Name = "测试拼音公司" };
+            db.Enterprises.Add(e);
+            await db.SaveChangesAsync();
+            e.Rename("星河拼音科技有限公司", DateOnly.FromDateTime(DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            return e.Id;
+        });
+        var items = await SearchAsync("/api/v1/enterprises?search=xhpykj&pageSize=200");
+        Assert.Contains(items, e => e.Id == id);
+    }
+}
+
+[Collection("sqlite")]
+public sealed class EnterprisePinyinTests_Sqlite(SqliteApp app) : EnterprisePinyinTests(app);
+
+[Collection("postgres")]
+public sealed class EnterprisePinyinTests_Postgres(PostgresApp app) : EnterprisePinyinTests(app);

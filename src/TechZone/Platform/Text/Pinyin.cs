@@ -222,3 +222,12 @@ sealed class PinyinTable
         return new PinyinTable([.. syllables], syllableOf, words);
     }
 }
+
+/// <summary>
+/// An entity with a pinyin search key derived from its name. ZoneDb refreshes the key on every save, so that no
+/// code path can change a name and forget the key.
+/// </summary>
+public interface ISearchKeyed
+{
+    void RefreshSearchKey();
+}

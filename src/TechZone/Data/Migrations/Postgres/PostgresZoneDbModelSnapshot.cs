@@ -212,6 +212,11 @@ namespace TechZone.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int?>("ParkId")
                         .HasColumnType("integer");
 
@@ -242,6 +247,8 @@ namespace TechZone.Data.Migrations.Postgres
                     b.HasIndex("IndustryCode");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("ParkId");
 

@@ -199,6 +199,11 @@ namespace TechZone.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParkId")
                         .HasColumnType("INTEGER");
 
@@ -229,6 +234,8 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.HasIndex("IndustryCode");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("NameKey");
 
                     b.HasIndex("ParkId");
 
