@@ -17,6 +17,10 @@ public abstract class RegistryAndGrantsTests(AppServer server)
         // ~200 demo enterprises besides the named ones: the first page is full, whatever the collation puts first.
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(20);
 
+        // The filtered list downloads as a workbook.
+        var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.GetByTestId("export").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+
         await session.Page.GetByTestId("search").FillAsync("飞腾");
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
         await table.GetByText("飞腾信息技术有限公司").ClickAsync();

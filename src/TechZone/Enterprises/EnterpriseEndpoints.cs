@@ -13,6 +13,7 @@ static class EnterpriseEndpoints
         var api = app.MapGroup("/api/v1/enterprises").WithTags("Enterprises");
         api.MapGet("/", Search).RequireAuthorization(Policies.Read(Modules.Enterprises));
         api.MapGet("/mine", Mine).RequireAuthorization(Policies.Portal);
+        api.MapGet("/export", Export).RequireAuthorization(Policies.Read(Modules.Enterprises));
         api.MapGet("/industries", Industries).RequireAuthorization(Policies.SignedIn);
         // Staff with a grant, or an enterprise user for its own record (others answer 404).
         api.MapGet("/{id:int}", Get).RequireAuthorization(Policies.ReadOrOwn(Modules.Enterprises));
@@ -55,4 +56,14 @@ static class EnterpriseEndpoints
 
     static async Task<Results<NoContent, NotFound>> RemoveContact(int id, int contactId, EnterpriseService service) =>
         await service.RemoveContactAsync(id, contactId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>The filtered list as .xlsx (all rows, not a page), named after the list and the day.</summary>
+    static async Task<FileContentHttpResult> Export([AsParameters] EnterpriseQuery query, EnterpriseService service, CancellationToken ct)
+    {
+        // Buffered: the workbook is a zip, which needs synchronous writes that Kestrel refuses on the response body.
+        using var buffer = new MemoryStream();
+        await service.ExportAsync(query, ZoneCultures.IsChinese, buffer, ct);
+        var name = $"{Resources.EnterpriseStrings.Title}-{DateTime.UtcNow:yyyyMMdd}.xlsx";
+        return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
 }

@@ -1,8 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
 using TechZone.Platform;
 using TechZone.Platform.Api;
+using TechZone.Platform.Audit;
+using TechZone.Enterprises.Resources;
 using TechZone.Platform.Identity;
 
 namespace TechZone.Enterprises;
@@ -16,6 +19,24 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
     public async Task<PagedResult<EnterpriseSummary>> SearchAsync(EnterpriseQuery query, bool chinese)
     {
         var (page, pageSize) = Paging.Normalize(query.Page, query.PageSize);
+        var rows = Filter(query);
+        var total = await rows.CountAsync();
+        var items = await Sort(rows, query.Sort ?? EnterpriseSort.Name, query.Descending == true)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => new
+            {
+                e.Id, e.CreditCode, e.Name, e.ParkId, ParkName = e.Park == null ? null : chinese || e.Park.NameEn == "" ? e.Park.Name : e.Park.NameEn,
+                e.IndustryCode, e.SizeClass, e.Status, e.FoundedOn, e.RegisteredCapitalFen,
+            })
+            .ToListAsync();
+        return new PagedResult<EnterpriseSummary>(items.Select(e => new EnterpriseSummary(e.Id, e.CreditCode, e.Name, e.ParkId, e.ParkName,
+            e.IndustryCode, IndustryCodes.Find(e.IndustryCode)?.DisplayName(chinese), e.SizeClass, e.Status, e.FoundedOn, e.RegisteredCapitalFen)).ToList(),
+            total, page, pageSize);
+    }
+
+    /// <summary>The rows a query selects, within the caller's data scope (an enterprise user: its own only).</summary>
+    IQueryable<Enterprise> Filter(EnterpriseQuery query)
+    {
         var rows = db.Enterprises.AsNoTracking();
         if (!current.IsInternal)
             rows = rows.Where(e => e.Id == current.EnterpriseId);
@@ -36,20 +57,46 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         }
         if (query.Status is { } status) rows = rows.Where(e => e.Status == status);
         if (query.SizeClass is { } size) rows = rows.Where(e => e.SizeClass == size);
+        return rows;
+    }
 
-        var total = await rows.CountAsync();
-        var items = await Sort(rows, query.Sort ?? EnterpriseSort.Name, query.Descending == true)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+    /// <summary>
+    /// Every row the query selects (not just a page), as an .xlsx workbook in the caller's language, streamed
+    /// into <paramref name="output"/>. An export is a security event: who took which list, how many rows.
+    /// </summary>
+    public async Task<int> ExportAsync(EnterpriseQuery query, bool chinese, Stream output, CancellationToken ct = default)
+    {
+        var rows = await Sort(Filter(query), query.Sort ?? EnterpriseSort.Name, query.Descending == true)
+            .Take(MaxExportRows)
             .Select(e => new
             {
-                e.Id, e.CreditCode, e.Name, e.ParkId, ParkName = e.Park == null ? null : chinese || e.Park.NameEn == "" ? e.Park.Name : e.Park.NameEn,
-                e.IndustryCode, e.SizeClass, e.Status, e.FoundedOn, e.RegisteredCapitalFen,
+                e.CreditCode, e.Name, e.LegalRepresentative, e.RegisteredCapitalFen, e.FoundedOn, e.IndustryCode, e.SizeClass, e.Status, e.Address,
+                ParkName = e.Park == null ? null : chinese || e.Park.NameEn == "" ? e.Park.Name : e.Park.NameEn,
             })
-            .ToListAsync();
-        return new PagedResult<EnterpriseSummary>(items.Select(e => new EnterpriseSummary(e.Id, e.CreditCode, e.Name, e.ParkId, e.ParkName,
-            e.IndustryCode, IndustryCodes.Find(e.IndustryCode)?.DisplayName(chinese), e.SizeClass, e.Status, e.FoundedOn, e.RegisteredCapitalFen)).ToList(),
-            total, page, pageSize);
+            .ToListAsync(ct);
+
+        var sheet = rows.Select(e => new Dictionary<string, object?>
+        {
+            [EnterpriseStrings.CreditCode] = e.CreditCode,
+            [EnterpriseStrings.Name] = e.Name,
+            [EnterpriseStrings.LegalRepresentative] = e.LegalRepresentative,
+            [EnterpriseStrings.RegisteredCapitalWan] = e.RegisteredCapitalFen / 1_000_000m,
+            [EnterpriseStrings.FoundedOn] = e.FoundedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [EnterpriseStrings.Industry] = IndustryCodes.Find(e.IndustryCode)?.DisplayName(chinese),
+            [EnterpriseStrings.SizeClass] = e.SizeClass is null ? null : EnterpriseLabels.Size(e.SizeClass),
+            [EnterpriseStrings.Status] = EnterpriseLabels.Status(e.Status),
+            [EnterpriseStrings.Park] = e.ParkName,
+            [EnterpriseStrings.Address] = e.Address,
+        });
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(output, sheet, sheetName: EnterpriseStrings.Title, cancellationToken: ct);
+
+        AuditTrail.Security(db, "Export", null, new { list = "enterprises", rows = rows.Count, query.Search, query.ParkId, query.IndustryCode, query.Status, query.SizeClass });
+        await db.SaveChangesAsync(ct);
+        return rows.Count;
     }
+
+    /// <summary>More than a zone has; a province-wide registry exports by park or industry.</summary>
+    public const int MaxExportRows = 200_000;
 
     static IQueryable<Enterprise> Sort(IQueryable<Enterprise> rows, EnterpriseSort sort, bool descending)
     {

@@ -384,3 +384,44 @@ public sealed class EnterprisePinyinTests_Sqlite(SqliteApp app) : EnterprisePiny
 
 [Collection("postgres")]
 public sealed class EnterprisePinyinTests_Postgres(PostgresApp app) : EnterprisePinyinTests(app);
+
+/// <summary>The filtered list as .xlsx: every matching row, headers in the caller's language, recorded as an export.</summary>
+public abstract class EnterpriseExportTests(ZoneApp app)
+{
+    [Fact]
+    public async Task Export_HasEveryFilteredRow_AndIsAudited()
+    {
+        app.SkipIfUnavailable();
+        var client = await app.SignedInAsync("service");
+        var total = (await client.GetFromJsonAsync<PagedResult<EnterpriseSummary>>("/api/v1/enterprises?status=Operating&pageSize=1", ZoneApp.Json))!.Total;
+
+        var response = await client.GetAsync("/api/v1/enterprises/export?status=Operating");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(total, rows.Count);
+        Assert.Contains("统一社会信用代码", rows[0].Keys);
+        Assert.All(rows, r => Assert.Equal("运营中", r["状态"]?.ToString()));
+
+        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().AuditEntries
+            .Where(e => e.EntityType == "Export" && e.UserName == "service").OrderByDescending(e => e.Sequence).FirstAsync());
+        Assert.Equal(total, JsonDocument.Parse(audited.Changes).RootElement.GetProperty("rows").GetInt32());
+    }
+
+    [Fact]
+    public async Task Export_IsForTheZonesOwnPeople()
+    {
+        app.SkipIfUnavailable();
+        var client = await app.SignedInAsync("feiteng");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/enterprises/export")).StatusCode);
+    }
+}
+
+[Collection("sqlite")]
+public sealed class EnterpriseExportTests_Sqlite(SqliteApp app) : EnterpriseExportTests(app);
+
+[Collection("postgres")]
+public sealed class EnterpriseExportTests_Postgres(PostgresApp app) : EnterpriseExportTests(app);
