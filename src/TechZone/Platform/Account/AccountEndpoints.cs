@@ -42,8 +42,6 @@ static class AccountEndpoints
             user.PreferredCulture = chosen;
             await users.UpdateAsync(user);
         }
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-            ? returnUrl : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(LocalLink.IsLocal(returnUrl) ? returnUrl! : "/");
     }
 }

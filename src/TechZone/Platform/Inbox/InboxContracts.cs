@@ -48,18 +48,3 @@ public static class InboxLimits
     public const int SourceKey = 200;
 }
 
-/// <summary>
-/// Links stored for later clicks must stay inside TechZone: a path starting with one "/" (not "//host" or "/\host",
-/// which browsers treat as another site).
-/// </summary>
-public static class LocalLink
-{
-    public static bool IsLocal(string? link) =>
-        !string.IsNullOrEmpty(link) && link[0] == '/' && !link.StartsWith("//", StringComparison.Ordinal)
-        && !link.StartsWith("/\\", StringComparison.Ordinal) && !link.Any(char.IsControl);
-
-    public static void Require(string? link)
-    {
-        if (!IsLocal(link)) throw new DomainException("LinkNotLocal", link ?? "");
-    }
-}
