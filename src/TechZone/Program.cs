@@ -1,3 +1,4 @@
+using TechZone.Demands;
 using TechZone.Enterprises;
 using TechZone.Platform;
 using TechZone.Platform.Audit;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
 builder.AddEnterprises();
+builder.AddDemands();
 
 var app = builder.Build();
 
@@ -17,6 +19,7 @@ if (args is ["audit", "verify", ..])
 app.UsePlatform();
 app.MapPlatform();
 app.MapEnterprises();
+app.MapDemands();
 
 await app.InitializeDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() =>

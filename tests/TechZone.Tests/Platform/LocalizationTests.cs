@@ -7,9 +7,10 @@ namespace TechZone.Tests.Platform;
 
 public class ResourceTests
 {
-    public static TheoryData<Type> ResourceClasses => new(
-        typeof(TechZone.Platform.Resources.PlatformStrings),
-        typeof(TechZone.Enterprises.Resources.EnterpriseStrings));
+    /// <summary>Every module's strongly typed strings class, found rather than listed, so a new module is checked too.</summary>
+    public static TheoryData<Type> ResourceClasses => new(typeof(TechZone.Platform.Resources.PlatformStrings).Assembly.GetTypes()
+        .Where(t => t.Namespace?.EndsWith(".Resources", StringComparison.Ordinal) == true && t.Name.EndsWith("Strings", StringComparison.Ordinal)
+            && t.GetProperty("ResourceManager") is not null));
 
     [Theory]
     [MemberData(nameof(ResourceClasses))]
