@@ -56,6 +56,9 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
 
         builder.ApplyConfigurationsFromAssembly(typeof(ZoneDb).Assembly);
 
+        // Foreign keys between modules live here, in the one place that sees every module's entities.
+        builder.Entity<Demands.Demand>().HasOne<Enterprise>().WithMany().HasForeignKey(d => d.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+
         // Every versioned entity uses its Version as the optimistic concurrency token.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TechZone.Demands.Resources;
 using TechZone.Platform.Identity;
+using TechZone.Platform.Layout;
+using TechZone.Platform.Seeding;
 using TechZone.Platform.Zone;
 
 namespace TechZone.Demands;
@@ -19,11 +22,31 @@ public static class DemandsModule
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<DemandService>();
+        services.AddScoped<DemandSetupService>();
+        services.AddScoped<SupervisionService>();
+        services.AddScoped<DemandStatisticsService>();
+        services.AddHostedService<EscalationWorker>();
+        services.AddSingleton<IReferenceData, DemandCategories>();
+        services.AddSingleton<IDemoData, DemandDemoData>();
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 20, "/demands", MudBlazor.Icons.Material.Filled.Forum,
+            Policies.Read(Modules.Demands), () => DemandStrings.Title, "demands"));
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 21, "/demands/board", MudBlazor.Icons.Material.Filled.Traffic,
+            Policies.Read(Modules.Demands), () => DemandStrings.Board_Title, "demand-board"));
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 22, "/demands/statistics", MudBlazor.Icons.Material.Filled.BarChart,
+            Policies.Read(Modules.Demands), () => DemandStrings.Stats_Title, "demand-statistics"));
+        services.AddNavEntry(new NavEntry(NavGroup.Admin, 40, "/admin/demands", MudBlazor.Icons.Material.Filled.AltRoute,
+            Policies.Admin, () => DemandStrings.Setup_Title, "demand-setup"));
+        services.AddNavEntry(new NavEntry(NavGroup.Portal, 20, "/my/demands", MudBlazor.Icons.Material.Filled.Forum,
+            Policies.Portal, () => DemandStrings.My_Title, "my-demands"));
+        services.AddHomeWidget(new HomeWidget(20, Policies.Read(Modules.Demands), typeof(Pages.DemandsCard)));
+        services.AddHomeWidget(new HomeWidget(20, Policies.Portal, typeof(Pages.MyDemandsCard)));
         return builder;
     }
 
     public static WebApplication MapDemands(this WebApplication app)
     {
+        app.MapDemandEndpoints();
         return app;
     }
 }

@@ -4,7 +4,7 @@ using TechZone.Platform.Zone;
 
 namespace TechZone.Enterprises;
 
-/// <summary>The registry as the platform sees it: names for linking enterprise users.</summary>
+/// <summary>The registry as the platform and other modules see it: names and places, found by name, pinyin or credit code.</summary>
 sealed class EnterpriseDirectory(ZoneDb db) : IEnterpriseDirectory
 {
     public async Task<IReadOnlyDictionary<int, string>> NamesAsync(IEnumerable<int> ids)
@@ -19,8 +19,12 @@ sealed class EnterpriseDirectory(ZoneDb db) : IEnterpriseDirectory
         if (!string.IsNullOrWhiteSpace(text))
         {
             var s = text.Trim();
-            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(s.ToUpperInvariant()));
+            var code = s.ToUpperInvariant();
+            // Pinyin too, as in the registry list: "ft" finds 飞腾.
+            var key = Platform.Text.Pinyin.QueryKey(s);
+            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(code) || (key != "" && e.NameKey.Contains(key)));
         }
-        return await rows.OrderBy(e => e.Name).Take(take).Select(e => new EnterpriseRef(e.Id, e.Name, e.CreditCode)).ToListAsync();
+        return await rows.OrderBy(e => e.NameKey).ThenBy(e => e.Id).Take(take)
+            .Select(e => new EnterpriseRef(e.Id, e.Name, e.CreditCode, e.ParkId)).ToListAsync();
     }
 }

@@ -17,6 +17,9 @@ public sealed class CurrentUser
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
     public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
     public string? UserName => Principal.Identity?.Name;
+
+    /// <summary>The name people know the user by (李敏), for histories; the user name if it has none.</summary>
+    public string DisplayName => Principal.FindFirstValue(ZoneClaims.DisplayName) is { Length: > 0 } name ? name : UserName ?? "";
     public bool IsAdmin => Principal.IsInRole(Roles.Admin);
     public bool IsLeader => Principal.IsInRole(Roles.Leader);
     public bool IsStaff => Principal.IsInRole(Roles.Staff);

@@ -12,21 +12,21 @@ sealed class PlatformDemoData(IConfiguration config) : IDemoData
 
     const ModuleAccess R = ModuleAccess.Read, W = ModuleAccess.Write;
 
-    // code, name, English name, demo user, grants
+    // code, name, English name, demo user, grants. Every department answers the demands routed to it, so each writes Demands.
     static readonly (string Code, string Name, string NameEn, string User, (string Module, ModuleAccess Access)[] Grants)[] Departments =
     [
         ("investment", "招商局", "Investment Promotion Bureau", "investment",
-            [(Modules.Chains, W), (Modules.Enterprises, R), (Modules.Space, R), (Modules.Policies, R)]),
+            [(Modules.Chains, W), (Modules.Demands, W), (Modules.Enterprises, R), (Modules.Space, R), (Modules.Policies, R)]),
         ("service", "企业服务局", "Enterprise Service Bureau", "service",
             [(Modules.Enterprises, W), (Modules.Demands, W), (Modules.Policies, R), (Modules.Space, R), (Modules.Chains, R)]),
         ("economy", "经济发展局", "Economic Development Bureau", "economy",
-            [(Modules.Policies, W), (Modules.Enterprises, R), (Modules.Demands, R), (Modules.Chains, R)]),
+            [(Modules.Policies, W), (Modules.Demands, W), (Modules.Enterprises, R), (Modules.Chains, R)]),
         ("planning", "规划建设局", "Planning and Construction Bureau", "planning",
-            [(Modules.Space, W), (Modules.Pipelines, W), (Modules.Enterprises, R)]),
+            [(Modules.Space, W), (Modules.Pipelines, W), (Modules.Demands, W), (Modules.Enterprises, R)]),
         ("safety", "安全监管局", "Safety Supervision Bureau", "safety",
-            [(Modules.Safety, W), (Modules.Space, R), (Modules.Pipelines, R), (Modules.Enterprises, R)]),
+            [(Modules.Safety, W), (Modules.Demands, W), (Modules.Space, R), (Modules.Pipelines, R), (Modules.Enterprises, R)]),
         ("talent", "人才服务中心", "Talent Service Center", "talent",
-            [(Modules.Talent, W), (Modules.Policies, R)]),
+            [(Modules.Talent, W), (Modules.Demands, W), (Modules.Policies, R)]),
     ];
 
     public static readonly (string Code, string Name, string NameEn)[] Parks =

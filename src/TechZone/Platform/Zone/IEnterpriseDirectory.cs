@@ -10,4 +10,5 @@ public interface IEnterpriseDirectory
     Task<IReadOnlyList<EnterpriseRef>> SearchAsync(string? text, int take);
 }
 
-public sealed record EnterpriseRef(int Id, string Name, string CreditCode);
+/// <summary>An enterprise as other parts of the zone refer to it; <see cref="ParkId"/> is where it sits, if known.</summary>
+public sealed record EnterpriseRef(int Id, string Name, string CreditCode, int? ParkId = null);
