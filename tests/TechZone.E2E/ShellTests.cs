@@ -8,11 +8,11 @@ public abstract class ShellTests(AppServer server)
 {
     public static TheoryData<string, string[]> NavigationByUser => new()
     {
-        { "admin", ["audit", "calendar", "departments", "enterprises", "home", "tokens", "users"] },
-        { "leader", ["enterprises", "home"] },
-        { "service", ["enterprises", "home"] },
-        { "talent", ["home"] },
-        { "feiteng", ["home", "my-enterprise"] },
+        { "admin", ["audit", "calendar", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "tokens", "users"] },
+        { "leader", ["demand-board", "demand-statistics", "demands", "enterprises", "home"] },
+        { "service", ["demand-board", "demand-statistics", "demands", "enterprises", "home"] },
+        { "talent", ["demand-board", "demand-statistics", "demands", "home"] },
+        { "feiteng", ["home", "my-demands", "my-enterprise"] },
     };
 
     [Theory]

@@ -142,8 +142,9 @@ sealed class DemandDemoData : IDemoData
             var raisedDay = today.AddDays(-random.Next(0, 120));
             var raised = time.StartOfDayUtc(raisedDay).AddHours(9 + random.Next(0, 8)).AddMinutes(random.Next(60));
             if (raised > now) raised = now.AddMinutes(-random.Next(5, 120));
-            var portal = enterprise.Id == enterprises[0].Id || enterprise.Id == enterprises[1].Id || random.Next(3) == 0;
-            var raiser = portal ? users.FirstOrDefault(u => u.EnterpriseId == enterprise.Id) : null;
+            // Enterprises with a portal account raise their own; the others call or are visited.
+            var raiser = users.FirstOrDefault(u => u.EnterpriseId == enterprise.Id);
+            var portal = raiser is not null;
             var d = new Demand
             {
                 EnterpriseId = enterprise.Id, ParkId = enterprise.ParkId, CategoryId = category.Id, Title = problem.Title, Description = problem.Description,
@@ -214,6 +215,24 @@ sealed class DemandDemoData : IDemoData
             }
             d.Recompute();
             demands.Add(d);
+        }
+
+        // A few due soon (yellow): raised so that their deadline is the next working day.
+        foreach (var d in demands.Where(d => d.IsOpen && d.Parts.Count == 1 && d.Parts[0].Status != PartStatus.Answered).Take(4))
+        {
+            var p = d.Parts[0];
+            var raisedDay = today;
+            for (var counted = 0; counted < p.SlaDays - 1;)
+            {
+                raisedDay = raisedDay.AddDays(-1);
+                if (calendar.IsWorkingDay(raisedDay)) counted++;
+            }
+            var shift = time.StartOfDayUtc(raisedDay).AddHours(10) - d.RaisedUtc;
+            d.RaisedUtc += shift;
+            foreach (var e in d.Events) e.AtUtc += shift;
+            p.AssignedUtc += shift;
+            p.DueUtc = time.StartOfDayUtc(calendar.AddWorkingDays(time.DateOf(p.AssignedUtc), p.SlaDays).AddDays(1));
+            d.Recompute();
         }
 
         // One reopened demand: answered, closed with a low rating, reopened by the enterprise.

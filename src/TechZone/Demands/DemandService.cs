@@ -212,7 +212,7 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
         var department = await setup.RouteAsync(category.Id, enterprise.ParkId, ct);
         DemandPart? part = null;
         if (department is { } departmentId)
-            part = await AddPartAsync(demand, departmentId, "", now, DemandEventKind.Assigned, "", ct);
+            part = await AddPartAsync(demand, departmentId, "", now, DemandEventKind.Assigned, "", ct, byRule: true);
         demand.Recompute();
         await db.SaveChangesAsync(ct);
         if (part is not null) await OpenPartItemAsync(demand, part, ct);
@@ -388,7 +388,7 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
                 await StartClockAsync(part, d.CategoryId, now, ct);
             }
             if (d.Parts.Count == 0 && await setup.RouteAsync(d.CategoryId, d.ParkId, ct) is { } department)
-                await AddPartAsync(d, department, "", now, DemandEventKind.Assigned, "", ct);
+                await AddPartAsync(d, department, "", now, DemandEventKind.Assigned, "", ct, byRule: true);
             return async () =>
             {
                 foreach (var part in d.Parts)
@@ -466,12 +466,16 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
         return d;
     }
 
-    async Task<DemandPart> AddPartAsync(Demand d, int departmentId, string scope, DateTime now, DemandEventKind kind, string note, CancellationToken ct)
+    async Task<DemandPart> AddPartAsync(Demand d, int departmentId, string scope, DateTime now, DemandEventKind kind, string note, CancellationToken ct,
+        bool byRule = false)
     {
         var part = new DemandPart { DepartmentId = departmentId, Scope = scope };
         await StartClockAsync(part, d.CategoryId, now, ct);
         d.Parts.Add(part);
-        d.Events.Add(Event(kind, now, departmentId, note));
+        var step = Event(kind, now, departmentId, note);
+        // Routed by the rules, not by the person who raised or reopened it.
+        if (byRule) step.ByName = "";
+        d.Events.Add(step);
         return part;
     }
 
