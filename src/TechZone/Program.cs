@@ -15,6 +15,8 @@ var app = builder.Build();
 // Commands that use the app's configuration and database but serve nothing.
 if (args is ["audit", "verify", ..])
     return await AuditCommand.VerifyAsync(app.Services);
+if (args is ["seed", "--scale", ..])
+    return await ScaleSeed.RunAsync(app, args);
 
 app.UsePlatform();
 app.MapPlatform();

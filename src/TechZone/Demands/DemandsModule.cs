@@ -29,6 +29,7 @@ public static class DemandsModule
         services.AddHostedService<EscalationWorker>();
         services.AddSingleton<IReferenceData, DemandCategories>();
         services.AddSingleton<IDemoData, DemandDemoData>();
+        services.AddSingleton<IScaleData, DemandScaleData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 20, "/demands", MudBlazor.Icons.Material.Filled.Forum,
             Policies.Read(Modules.Demands), () => DemandStrings.Title, "demands"));
         services.AddNavEntry(new NavEntry(NavGroup.Work, 21, "/demands/board", MudBlazor.Icons.Material.Filled.Traffic,

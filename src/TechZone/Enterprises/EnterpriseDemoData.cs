@@ -50,13 +50,13 @@ sealed class EnterpriseDemoData(IConfiguration config) : IDemoData
     ];
 
     // Name parts for generated enterprises: a brand word and an industry-specific trade, each trade with its division.
-    static readonly string[] Brands =
+    internal static readonly string[] Brands =
     [
         "华信", "海泰", "瑞达", "智云", "恒通", "鼎盛", "博远", "中科", "星河", "云图", "天诚", "联创", "金桥", "远景", "锐思", "宏图",
         "启明", "泰和", "海川", "新程", "同方", "凯达", "安信", "北辰", "渤海", "津港", "卓越", "宇航", "长风", "融通", "信诺", "睿智",
     ];
 
-    static readonly (string Trade, string Industry)[] Trades =
+    internal static readonly (string Trade, string Industry)[] Trades =
     [
         ("电子科技", "39"), ("微电子", "39"), ("半导体", "39"), ("光电技术", "39"), ("通信设备", "39"),
         ("软件", "65"), ("信息技术", "65"), ("数据科技", "65"), ("网络安全技术", "65"), ("云计算", "65"), ("智能科技", "65"),
@@ -65,10 +65,10 @@ sealed class EnterpriseDemoData(IConfiguration config) : IDemoData
         ("技术研究院", "73"), ("检测技术服务", "74"), ("科技服务", "75"), ("企业管理咨询", "72"), ("供应链管理", "58"),
     ];
 
-    static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
-    static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "磊", "强", "洋", "艳", "勇", "军", "杰", "涛", "明", "超", "霞", "平", "刚", "辉", "鹏"];
+    internal static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
+    internal static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "磊", "强", "洋", "艳", "勇", "军", "杰", "涛", "明", "超", "霞", "平", "刚", "辉", "鹏"];
     static readonly string[] Titles = ["总经理", "副总经理", "行政经理", "财务总监", "董事会秘书", "办公室主任"];
-    static readonly string[] Roads = ["海泰发展六道", "梓苑路", "开华道", "华科二路", "渤龙湖西路", "宁海路", "信安路", "海泰创新五路"];
+    internal static readonly string[] Roads = ["海泰发展六道", "梓苑路", "开华道", "华科二路", "渤龙湖西路", "宁海路", "信安路", "海泰创新五路"];
 
     public IReadOnlyList<DemoAccount> Accounts =>
     [
@@ -168,7 +168,7 @@ sealed class EnterpriseDemoData(IConfiguration config) : IDemoData
     }
 
     /// <summary>A plausible lifecycle: registered when founded, operating a few months later, then the last step.</summary>
-    static void History(Enterprise e, EnterpriseStatus final, DateOnly founded, DateOnly today, Random random)
+    internal static void History(Enterprise e, EnterpriseStatus final, DateOnly founded, DateOnly today, Random random)
     {
         const string by = "service";
         if (final == EnterpriseStatus.Prospect)

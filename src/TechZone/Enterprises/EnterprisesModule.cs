@@ -26,6 +26,7 @@ public static class EnterprisesModule
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IReferenceData, EnterpriseSearchKeys>();
         services.AddSingleton<IDemoData, EnterpriseDemoData>();
+        services.AddSingleton<IScaleData, EnterpriseScaleData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 10, "/enterprises", MudBlazor.Icons.Material.Filled.Business,
             Policies.Read(Modules.Enterprises), () => EnterpriseStrings.Title, "enterprises"));
         services.AddNavEntry(new NavEntry(NavGroup.Portal, 10, "/my/enterprise", MudBlazor.Icons.Material.Filled.Storefront,
