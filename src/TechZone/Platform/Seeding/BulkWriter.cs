@@ -30,7 +30,6 @@ public static class BulkWriter
         long count = 0;
         if (connection is NpgsqlConnection npgsql)
         {
-            var types = columns.Select(p => DataTypeName(p.GetRelationalTypeMapping().StoreType)).ToList();
             var copy = $"COPY \"{table}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) FROM STDIN (FORMAT BINARY)";
             await using var importer = await npgsql.BeginBinaryImportAsync(copy, ct);
             foreach (var row in rows)
@@ -40,7 +39,7 @@ public static class BulkWriter
                 {
                     var value = readers[i](row);
                     if (value is null) await importer.WriteNullAsync(ct);
-                    else await importer.WriteAsync(value, types[i], ct);
+                    else await importer.WriteAsync(value, ct);
                 }
                 count++;
             }
@@ -114,8 +113,4 @@ public static class BulkWriter
             return value;
         };
     }
-
-    /// <summary>"character varying(200)" → "character varying": COPY wants the type's name.</summary>
-    static string DataTypeName(string storeType) =>
-        storeType.IndexOf('(') is var i and >= 0 ? storeType[..i].Trim() : storeType;
 }
