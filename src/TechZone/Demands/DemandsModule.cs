@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TechZone.Demands.Resources;
 using TechZone.Platform.Identity;
+using TechZone.Platform.Layout;
+using TechZone.Platform.Seeding;
 using TechZone.Platform.Zone;
 
 namespace TechZone.Demands;
@@ -19,11 +22,23 @@ public static class DemandsModule
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+
+        // ---- Visits (走访) ----
+        services.AddScoped<VisitService>();
+        // The demands side replaces this with the demands whose VisitId is the visit.
+        services.TryAddScoped<IVisitDemands, NoVisitDemands>();
+        services.AddSingleton<IDemoData, VisitDemoData>();
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 30, "/visits", MudBlazor.Icons.Material.Filled.EventNote,
+            Policies.Read(Modules.Demands), () => DemandStrings.Visits_Title, "visits"));
+        services.AddHomeWidget(new HomeWidget(30, Policies.Read(Modules.Demands), typeof(Pages.VisitWeekCard)));
+        // ---- end of Visits ----
+
         return builder;
     }
 
     public static WebApplication MapDemands(this WebApplication app)
     {
+        app.MapVisitEndpoints(); // Visits (走访)
         return app;
     }
 }
