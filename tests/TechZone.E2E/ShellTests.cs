@@ -8,9 +8,9 @@ public abstract class ShellTests(AppServer server)
 {
     public static TheoryData<string, string[]> NavigationByUser => new()
     {
-        { "admin", ["audit", "calendar", "departments", "enterprises", "home", "tokens", "users"] },
-        { "leader", ["enterprises", "home"] },
-        { "service", ["enterprises", "home"] },
+        { "admin", ["audit", "calendar", "departments", "enterprises", "home", "tokens", "users", "visits"] },
+        { "leader", ["enterprises", "home", "visits"] },
+        { "service", ["enterprises", "home", "visits"] },
         { "talent", ["home"] },
         { "feiteng", ["home", "my-enterprise"] },
     };
