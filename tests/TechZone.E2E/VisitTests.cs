@@ -43,6 +43,16 @@ public abstract class VisitTests(AppServer server)
         await session.ScreenshotAsync("visits-calendar-planned-zh-CN-desktop");
         await session.AssertHealthyAsync();
 
+        // "My department only" keeps it (the planner's department leads); another department's filter hides it.
+        await page.GetByText("只看本部门").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("mine=true"));
+        await Assertions.Expect(page.GetByTestId("visit-grid").Locator($"[data-visit-id='{id}']")).ToBeVisibleAsync();
+        await page.GetByText("只看本部门").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("mine=true"));
+        await session.SelectAsync(page.GetByTestId("visit-department-filter"), "人才服务中心");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("department="));
+        await Assertions.Expect(page.GetByTestId("visit-grid").Locator($"[data-visit-id='{id}']")).ToHaveCountAsync(0);
+
         // The planner's to-do is on the home page and leads to the visit.
         await page.Locator("[data-nav=home]").ClickAsync();
         var todo = page.GetByTestId("inbox-card").Locator($"a[href='/visits/{id}']");
@@ -71,6 +81,31 @@ public abstract class VisitTests(AppServer server)
         await session.AssertHealthyAsync();
 
         await ScreensAsync(id!);
+    }
+
+    [Fact]
+    public async Task Admin_SetsTheMonthlyLimit()
+    {
+        server.SkipIfUnavailable();
+        await using var session = await BrowserSession.SignedInAsync(server, "admin", locale: "en");
+        var page = session.Page;
+        await page.GotoAsync("/visits");
+        await session.WaitForInteractiveAsync();
+        await page.GetByTestId("visit-settings").ClickAsync();
+        var max = Field(page.Locator(".mud-dialog"), "visit-max-per-month");
+        await Assertions.Expect(max).ToHaveValueAsync("2");
+        await max.FillAsync("3");
+        await session.ScreenshotAsync("visit-settings-en-desktop", fullPage: false);
+        await page.GetByTestId("save-visit-settings").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("3");
+
+        // Back to the default, so that the other test sees the limit of the demo data.
+        await page.GetByTestId("visit-settings").ClickAsync();
+        await Assertions.Expect(max).ToHaveValueAsync("3");
+        await max.FillAsync("2");
+        await page.GetByTestId("save-visit-settings").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("2");
+        await session.AssertHealthyAsync();
     }
 
     /// <summary>The calendar, the plan dialog and the visit page in English and on a phone; nothing may be wider than the screen.</summary>

@@ -95,7 +95,6 @@ sealed class VisitDemoData : IDemoData
     {
         var time = services.GetRequiredService<ZoneTime>();
         var directory = services.GetRequiredService<IEnterpriseDirectory>();
-        var inbox = services.GetRequiredService<InboxService>();
         var today = time.Today;
         var random = new Random(2026);
 
@@ -211,15 +210,19 @@ sealed class VisitDemoData : IDemoData
         await db.SaveChangesAsync(ct);
         db.AuditRows = true;
 
-        // Each planned visit waits in its planner's inbox, as if planned through the app.
+        // Each planned visit waits in its planner's inbox, as if planned through the app (one save for all: a quick start).
         var names = all.ToDictionary(e => e.Id, e => e.Name);
         foreach (var visit in visits.Where(v => v.Status == VisitStatus.Planned && v.PlannedByUserId != ""))
         {
             var name = names.GetValueOrDefault(visit.EnterpriseId, "");
-            await inbox.OpenAsync(new InboxItemRequest(VisitService.InboxModule, VisitService.InboxKey(visit.Id),
-                VisitService.Title(name, "zh-CN"), VisitService.Title(name, "en"), $"/visits/{visit.Id}",
-                DueUtc: VisitService.DueUtc(time, visit.PlannedOn), UserId: visit.PlannedByUserId), ct);
+            db.Add(new InboxItem
+            {
+                SourceModule = VisitService.InboxModule, SourceKey = VisitService.InboxKey(visit.Id),
+                Title = VisitService.Title(name, "zh-CN"), TitleEn = VisitService.Title(name, "en"), Link = $"/visits/{visit.Id}",
+                DueUtc = VisitService.DueUtc(time, visit.PlannedOn), UserId = visit.PlannedByUserId, CreatedUtc = visit.PlannedUtc,
+            });
         }
+        await db.SaveChangesAsync(ct);
     }
 
     static string Attendees(Platform.Zone.Department lead, Random random)
