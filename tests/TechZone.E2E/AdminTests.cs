@@ -37,7 +37,7 @@ public abstract class AdminTests(AppServer server)
 
         await using var staff = await BrowserSession.OpenAsync(server);
         await staff.SignInAsync(name, "Welcome!2026");
-        Assert.Equal(["demand-board", "demand-statistics", "demands", "enterprises", "home"], await staff.NavigationAsync());
+        Assert.Equal(["demand-board", "demand-statistics", "demands", "enterprises", "home", "visits"], await staff.NavigationAsync());
     }
 
     [Fact]

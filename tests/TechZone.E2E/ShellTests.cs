@@ -8,10 +8,10 @@ public abstract class ShellTests(AppServer server)
 {
     public static TheoryData<string, string[]> NavigationByUser => new()
     {
-        { "admin", ["audit", "calendar", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "tokens", "users"] },
-        { "leader", ["demand-board", "demand-statistics", "demands", "enterprises", "home"] },
-        { "service", ["demand-board", "demand-statistics", "demands", "enterprises", "home"] },
-        { "talent", ["demand-board", "demand-statistics", "demands", "home"] },
+        { "admin", ["audit", "calendar", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "tokens", "users", "visits"] },
+        { "leader", ["demand-board", "demand-statistics", "demands", "enterprises", "home", "visits"] },
+        { "service", ["demand-board", "demand-statistics", "demands", "enterprises", "home", "visits"] },
+        { "talent", ["demand-board", "demand-statistics", "demands", "home", "visits"] },
         { "feiteng", ["home", "my-demands", "my-enterprise"] },
     };
 

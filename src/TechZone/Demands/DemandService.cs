@@ -191,6 +191,8 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             if (channel == DemandChannel.Portal) throw new DemandRuleException("PortalChannelIsEnterprises");
         }
         var enterprise = await enterprises.GetAsync(enterpriseId, chinese: true) ?? throw new DemandRuleException("EnterpriseNotFound");
+        if (request.VisitId is { } visitId && !await db.Set<Visit>().AnyAsync(v => v.Id == visitId && v.EnterpriseId == enterpriseId, ct))
+            throw new DemandRuleException("VisitNotFound");
         var categories = await setup.CategoriesAsync(ct);
         var category = categories.Find(request.CategoryId!.Value);
         if (category is null || !categories.IsOffered(category.Id)) throw new DemandRuleException("CategoryNotFound");

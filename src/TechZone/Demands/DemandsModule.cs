@@ -42,12 +42,23 @@ public static class DemandsModule
             Policies.Portal, () => DemandStrings.My_Title, "my-demands"));
         services.AddHomeWidget(new HomeWidget(20, Policies.Read(Modules.Demands), typeof(Pages.DemandsCard)));
         services.AddHomeWidget(new HomeWidget(20, Policies.Portal, typeof(Pages.MyDemandsCard)));
+
+        // ---- Visits (走访) ----
+        services.AddScoped<VisitService>();
+        services.AddScoped<IVisitDemands, VisitDemands>();
+        services.AddSingleton<IDemoData, VisitDemoData>();
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 30, "/visits", MudBlazor.Icons.Material.Filled.EventNote,
+            Policies.Read(Modules.Demands), () => DemandStrings.Visits_Title, "visits"));
+        services.AddHomeWidget(new HomeWidget(30, Policies.Read(Modules.Demands), typeof(Pages.VisitWeekCard)));
+        // ---- end of Visits ----
+
         return builder;
     }
 
     public static WebApplication MapDemands(this WebApplication app)
     {
         app.MapDemandEndpoints();
+        app.MapVisitEndpoints(); // Visits (走访)
         return app;
     }
 }
