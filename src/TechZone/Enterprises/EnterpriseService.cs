@@ -5,13 +5,14 @@ using TechZone.Data;
 using TechZone.Platform;
 using TechZone.Platform.Api;
 using TechZone.Platform.Audit;
+using TechZone.Platform.Calendar;
 using TechZone.Enterprises.Resources;
 using TechZone.Platform.Identity;
 
 namespace TechZone.Enterprises;
 
 /// <summary>The enterprise registry's use cases. Data scope is enforced here, so API and pages agree.</summary>
-public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock)
+public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock, ZoneTime time)
 {
     DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -57,7 +58,31 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         }
         if (query.Status is { } status) rows = rows.Where(e => e.Status == status);
         if (query.SizeClass is { } size) rows = rows.Where(e => e.SizeClass == size);
+        if (query.QualificationTypeId is { } type) rows = HoldingQualification(rows, type, query.QualificationStatus ?? QualificationStatus.Valid);
         return rows;
+    }
+
+    /// <summary>
+    /// Enterprises holding a qualification of <paramref name="type"/> in <paramref name="status"/>, as EXISTS subqueries
+    /// that the (type, enterprise, expiry) index answers, so the filter costs an index probe per enterprise.
+    /// </summary>
+    IQueryable<Enterprise> HoldingQualification(IQueryable<Enterprise> rows, int type, QualificationStatus status)
+    {
+        var today = time.Today;
+        var soon = today.AddDays(EnterpriseQualification.ExpiringWithinDays);
+        var held = db.Set<EnterpriseQualification>().Where(q => q.QualificationTypeId == type);
+        return status switch
+        {
+            // Ends within 90 days, and not already renewed by one that runs longer.
+            QualificationStatus.Expiring => rows.Where(e =>
+                held.Any(q => q.EnterpriseId == e.Id && q.ExpiresOn >= today && q.ExpiresOn <= soon)
+                && !held.Any(q => q.EnterpriseId == e.Id && (q.ExpiresOn == null || q.ExpiresOn > soon))),
+            // Held one once, none valid today.
+            QualificationStatus.Expired => rows.Where(e =>
+                held.Any(q => q.EnterpriseId == e.Id && q.ExpiresOn < today)
+                && !held.Any(q => q.EnterpriseId == e.Id && (q.ExpiresOn == null || q.ExpiresOn >= today))),
+            _ => rows.Where(e => held.Any(q => q.EnterpriseId == e.Id && (q.ExpiresOn == null || q.ExpiresOn >= today))),
+        };
     }
 
     /// <summary>
@@ -90,7 +115,7 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         });
         await MiniExcelLibs.MiniExcel.SaveAsAsync(output, sheet, sheetName: EnterpriseStrings.Title, cancellationToken: ct);
 
-        AuditTrail.Security(db, "Export", null, new { list = "enterprises", rows = rows.Count, query.Search, query.ParkId, query.IndustryCode, query.Status, query.SizeClass });
+        AuditTrail.Security(db, "Export", null, new { list = "enterprises", rows = rows.Count, query.Search, query.ParkId, query.IndustryCode, query.Status, query.SizeClass, query.QualificationTypeId, query.QualificationStatus });
         await db.SaveChangesAsync(ct);
         return rows.Count;
     }
