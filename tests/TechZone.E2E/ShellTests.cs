@@ -8,7 +8,7 @@ public abstract class ShellTests(AppServer server)
 {
     public static TheoryData<string, string[]> NavigationByUser => new()
     {
-        { "admin", ["audit", "calendar", "departments", "enterprises", "home", "tokens", "users"] },
+        { "admin", ["audit", "calendar", "departments", "enterprises", "home", "qualification-types", "tokens", "users"] },
         { "leader", ["enterprises", "home"] },
         { "service", ["enterprises", "home"] },
         { "talent", ["home"] },

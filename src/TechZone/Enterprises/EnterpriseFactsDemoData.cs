@@ -38,16 +38,17 @@ sealed class EnterpriseFactsDemoData : IDemoData
         ["天津先进技术研究院"] = (15_000, 400, 0.35, 0.80, [120, 80, 6, 60, 3, 10], null),
     };
 
-    // (type code, years before this year it was issued, month, day); a type's usual validity gives the expiry.
+    // (type code, years before this year it was issued, month, day); a type's usual validity gives the expiry. The annual
+    // ones (瞪羚, 独角兽) were announced in the last twelve months, so they are valid whenever the demo is seeded.
     static readonly Dictionary<string, (string Type, int YearsAgo, int Month, int Day)[]> NamedQualifications = new()
     {
         ["飞腾信息技术有限公司"] = [("hnte", 6, 11, 30), ("hnte", 3, 12, 8), ("little-giant", 2, 7, 15)],
         ["麒麟软件有限公司"] = [("hnte", 4, 11, 20), ("hnte", 1, 11, 20), ("srdi", 2, 5, 10)],
-        ["紫光云技术有限公司"] = [("hnte", 2, 12, 1), ("gazelle", 1, 9, 1)],
+        ["紫光云技术有限公司"] = [("hnte", 2, 12, 1), ("gazelle", 0, 9, 1)],
         ["天津中环半导体股份有限公司"] = [("hnte", 2, 11, 15), ("little-giant", 3, 8, 1)],
         ["曙光信息产业股份有限公司"] = [("hnte", 1, 12, 5)],
         ["三六零数字安全科技集团有限公司"] = [("hnte", 2, 12, 10), ("atse", 1, 6, 30)],
-        ["云账户（天津）共享经济信息咨询有限公司"] = [("hnte", 2, 12, 1), ("unicorn", 1, 3, 15)],
+        ["云账户（天津）共享经济信息咨询有限公司"] = [("hnte", 2, 12, 1), ("unicorn", 0, 3, 15)],
         ["易生支付有限公司"] = [("hnte", 3, 11, 1)],
         ["天津先进技术研究院"] = [("hnte", 1, 12, 1)],
     };
@@ -72,7 +73,11 @@ sealed class EnterpriseFactsDemoData : IDemoData
             {
                 AddYears(facts, e.Id, n.RevenueWan, n.Employees, n.Rd, n.SciTech, n.Ip, n.User, new Random(e.Id * 31), now, named: true);
                 foreach (var (code, ago, month, day) in NamedQualifications.GetValueOrDefault(e.Name) ?? [])
-                    Qualify(qualifications, types, e.Id, code, new DateOnly(today.Year - ago, month, day), null, random);
+                {
+                    // A date later this year has not come yet: then it was the year before.
+                    var issued = new DateOnly(today.Year - ago, month, day);
+                    Qualify(qualifications, types, e.Id, code, issued > today ? issued.AddYears(-1) : issued, null, random);
+                }
                 continue;
             }
             // Generated ones: prospects have not reported yet, and one in six others has not either.
@@ -145,6 +150,8 @@ sealed class EnterpriseFactsDemoData : IDemoData
 
             void Add(FactMetric metric, long value)
             {
+                // Statements quote amounts in 万元 to two decimals (100 yuan).
+                if (FactMetrics.IsMoney(metric)) value = value / 10_000 * 10_000;
                 var fact = new EnterpriseFact { EnterpriseId = enterpriseId, FiscalYear = year, Metric = metric };
                 fact.Record(value, source, note, by, recorded);
                 if (verify) fact.Verify("service", verified);

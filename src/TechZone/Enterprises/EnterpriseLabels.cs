@@ -39,8 +39,8 @@ public static class EnterpriseLabels
     /// <summary>A figure without its unit (the row says it): money in 万元, counts as counts; unknown is "—", never 0.</summary>
     public static string Figure(FactMetric metric, long? value) =>
         value is not { } v ? "—"
-        // 万元 to two decimals, more for a small amount, so that no known amount reads as 0.
-        : FactMetrics.IsMoney(metric) ? (v / 1_000_000m).ToString(v is > 0 and < 10_000 ? "#,0.######" : "#,0.##", CultureInfo.CurrentUICulture)
+        // 万元 with two decimals as statements quote it; more for an amount under 0.01 万元, so that no known amount reads as 0.
+        : FactMetrics.IsMoney(metric) ? (v / 1_000_000m).ToString(v is > 0 and < 5_000 ? "#,0.00####" : "#,0.00", CultureInfo.CurrentUICulture)
         : v.ToString("#,0", CultureInfo.CurrentUICulture);
 
     /// <summary>A share as a percentage with one decimal; unknown is "—".</summary>
