@@ -63,25 +63,26 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
     }
 
     /// <summary>
-    /// Enterprises holding a qualification of <paramref name="type"/> in <paramref name="status"/>, as EXISTS subqueries
-    /// that the (type, enterprise, expiry) index answers, so the filter costs an index probe per enterprise.
+    /// Enterprises holding a qualification of <paramref name="type"/> in <paramref name="status"/>: semi-joins
+    /// (<c>Id IN (SELECT EnterpriseId …)</c>, the same result as EXISTS) that the (type, enterprise, expiry) index
+    /// answers. Written as IN rather than a correlated EXISTS because SQLite then reads the type's range of that index
+    /// once and looks the enterprises up by key, instead of probing the index once per enterprise (7× faster at
+    /// 100,000 enterprises, docs/perf.md); PostgreSQL plans both as the same hash semi-join.
     /// </summary>
     IQueryable<Enterprise> HoldingQualification(IQueryable<Enterprise> rows, int type, QualificationStatus status)
     {
         var today = time.Today;
         var soon = today.AddDays(EnterpriseQualification.ExpiringWithinDays);
         var held = db.Set<EnterpriseQualification>().Where(q => q.QualificationTypeId == type);
+        var validNow = held.Where(q => q.ExpiresOn == null || q.ExpiresOn >= today).Select(q => q.EnterpriseId);
         return status switch
         {
-            // Ends within 90 days, and not already renewed by one that runs longer.
             QualificationStatus.Expiring => rows.Where(e =>
-                held.Any(q => q.EnterpriseId == e.Id && q.ExpiresOn >= today && q.ExpiresOn <= soon)
-                && !held.Any(q => q.EnterpriseId == e.Id && (q.ExpiresOn == null || q.ExpiresOn > soon))),
-            // Held one once, none valid today.
+                held.Where(q => q.ExpiresOn >= today && q.ExpiresOn <= soon).Select(q => q.EnterpriseId).Contains(e.Id)
+                && !held.Where(q => q.ExpiresOn == null || q.ExpiresOn > soon).Select(q => q.EnterpriseId).Contains(e.Id)),
             QualificationStatus.Expired => rows.Where(e =>
-                held.Any(q => q.EnterpriseId == e.Id && q.ExpiresOn < today)
-                && !held.Any(q => q.EnterpriseId == e.Id && (q.ExpiresOn == null || q.ExpiresOn >= today))),
-            _ => rows.Where(e => held.Any(q => q.EnterpriseId == e.Id && (q.ExpiresOn == null || q.ExpiresOn >= today))),
+                held.Where(q => q.ExpiresOn < today).Select(q => q.EnterpriseId).Contains(e.Id) && !validNow.Contains(e.Id)),
+            _ => rows.Where(e => validNow.Contains(e.Id)),
         };
     }
 
