@@ -154,6 +154,8 @@ public abstract class EnterpriseFactsTests(ZoneApp app)
         Assert.Equal("service", inProcess[0].VerifiedBy);
         var overApi = await service.GetFromJsonAsync<List<VerifiedFact>>($"{Api}/facts/verified?year=2025&metric=Revenue&atLeast={revenue}", ZoneApp.Json);
         Assert.Equal(revenue, Assert.Single(overApi!).Value);
+        Assert.Equal(HttpStatusCode.BadRequest, (await service.GetAsync($"{Api}/facts/verified?metric=Revenue")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await service.GetAsync($"{Api}/facts/verified?year=2025&metric=Luck")).StatusCode);
         Assert.Empty((await app.WithScopeAsync(sp => sp.GetRequiredService<EnterpriseFactsService>().VerifiedOfAsync(e.Id, 2024))));
 
         // A declared figure is not what policies see; nor is a verified one that staff then change.
