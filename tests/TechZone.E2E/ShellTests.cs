@@ -8,7 +8,7 @@ public abstract class ShellTests(AppServer server)
 {
     public static TheoryData<string, string[]> NavigationByUser => new()
     {
-        { "admin", ["audit", "calendar", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "tokens", "users", "visits"] },
+        { "admin", ["audit", "calendar", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "qualification-types", "tokens", "users", "visits"] },
         { "leader", ["demand-board", "demand-statistics", "demands", "enterprises", "home", "visits"] },
         { "service", ["demand-board", "demand-statistics", "demands", "enterprises", "home", "visits"] },
         { "talent", ["demand-board", "demand-statistics", "demands", "home", "visits"] },

@@ -46,6 +46,7 @@ public static class DemandsModule
         // ---- Visits (走访) ----
         services.AddScoped<VisitService>();
         services.AddScoped<IVisitDemands, VisitDemands>();
+        services.AddScoped<Enterprises.IEnterpriseTimelineSource, DemandTimelineSource>();
         services.AddSingleton<IDemoData, VisitDemoData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 30, "/visits", MudBlazor.Icons.Material.Filled.EventNote,
             Policies.Read(Modules.Demands), () => DemandStrings.Visits_Title, "visits"));

@@ -48,6 +48,15 @@ public sealed record EnterpriseQuery
 
     public SizeClass? SizeClass { get; init; }
 
+    /// <summary>Only enterprises that hold a qualification of this type, in the <see cref="QualificationStatus"/> asked for.</summary>
+    public int? QualificationTypeId { get; init; }
+
+    /// <summary>
+    /// With <see cref="QualificationTypeId"/>: Valid (the default; valid today, expiring ones included), Expiring (ends
+    /// within 90 days), or Expired (held one, none valid today: a renewal to chase).
+    /// </summary>
+    public QualificationStatus? QualificationStatus { get; init; }
+
     /// <summary>Sort key (default by name); <see cref="Descending"/> reverses it. Unknown values sort last in both directions.</summary>
     public EnterpriseSort? Sort { get; init; }
 
@@ -161,3 +170,177 @@ public sealed class IndustryCodeAttribute : ValidationAttribute
 
     public override bool IsValid(object? value) => value is not string s || s.Length == 0 || IndustryCodes.IsKnown(s.Trim());
 }
+
+// ---- Facts by fiscal year ------------------------------------------------------------------------------------------
+
+/// <summary>
+/// One figure as the facts table and the API show it. An unknown figure has a null <see cref="Value"/> and
+/// <see cref="Source"/> (never 0) and version 0. Money is in fen, counts are counts (see <see cref="FactMetric"/>).
+/// </summary>
+public sealed record FactItem(FactMetric Metric, long? Value, FactSource? Source, string? SourceNote,
+    string? RecordedBy, DateTime? RecordedUtc, string? VerifiedBy, DateTime? VerifiedUtc, long Version);
+
+/// <summary>
+/// The ratios 高新技术企业认定 looks at, each only when both of its figures are known (and the whole is not 0):
+/// R&amp;D intensity = R&amp;D expense / revenue, S&amp;T personnel share = S&amp;T personnel / employees, high-tech revenue
+/// share = high-tech revenue / revenue, R&amp;D in China share = R&amp;D in China / R&amp;D expense. Fractions (0.05 = 5 %).
+/// </summary>
+public sealed record FactRatios(decimal? RdIntensity, decimal? SciTechShare, decimal? HighTechRevenueShare, decimal? RdInChinaShare);
+
+/// <summary>One fiscal year of an enterprise: every metric in table order, unknown ones included.</summary>
+public sealed record FactYear(int FiscalYear, IReadOnlyList<FactItem> Figures, FactRatios Ratios);
+
+/// <summary>An enterprise's facts, newest year first: the years that have a figure (and the year asked for).</summary>
+public sealed record EnterpriseFacts(int EnterpriseId, IReadOnlyList<FactYear> Years);
+
+/// <summary>A verified figure, for modules that act on verified data only (免申即享 policies).</summary>
+public sealed record VerifiedFact(int EnterpriseId, int FiscalYear, FactMetric Metric, long Value, string VerifiedBy, DateTime VerifiedUtc);
+
+/// <summary>Which fiscal year to show; all years when not given.</summary>
+public sealed record FactsQuery
+{
+    [Range(EnterpriseFactsService.FirstFiscalYear, EnterpriseFactsService.LastFiscalYear, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
+    public int? Year { get; init; }
+}
+
+/// <summary>Verified figures of one metric and year across the registry, optionally within bounds (inclusive).</summary>
+public sealed record VerifiedFactsQuery
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [Range(EnterpriseFactsService.FirstFiscalYear, EnterpriseFactsService.LastFiscalYear, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
+    public int? Year { get; init; }
+
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public FactMetric? Metric { get; init; }
+
+    public long? AtLeast { get; init; }
+
+    public long? AtMost { get; init; }
+}
+
+/// <summary>
+/// Figures of one fiscal year to record. A metric listed with a value sets it, listed with null makes it unknown
+/// (removes it); a metric not listed stays as it is. A new or changed value is recorded as declared (unverified).
+/// </summary>
+public sealed record FactsRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [Range(EnterpriseFactsService.FirstFiscalYear, EnterpriseFactsService.LastFiscalYear, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
+    public int? FiscalYear { get; set; }
+
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public List<FactValue>? Figures { get; set; }
+}
+
+/// <summary>One figure to record. <see cref="Version"/>, when given, is the version the editor saw (0: no figure); else 409.</summary>
+public sealed record FactValue
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public FactMetric? Metric { get; set; }
+
+    [Range(0, long.MaxValue, ErrorMessageResourceType = typeof(EnterpriseStrings), ErrorMessageResourceName = nameof(EnterpriseStrings.Validation_NotNegative))]
+    public long? Value { get; set; }
+
+    public long? Version { get; set; }
+}
+
+/// <summary>Figures of one fiscal year that staff have checked; all unverified figures of the year when none are listed.</summary>
+public sealed record FactVerifyRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [Range(EnterpriseFactsService.FirstFiscalYear, EnterpriseFactsService.LastFiscalYear, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
+    public int? FiscalYear { get; set; }
+
+    public List<FactRef>? Figures { get; set; }
+}
+
+/// <summary>A figure to verify, at the version the checker looked at (when given; 409 if it changed since).</summary>
+public sealed record FactRef
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public FactMetric? Metric { get; set; }
+
+    public long? Version { get; set; }
+}
+
+// ---- Qualifications ------------------------------------------------------------------------------------------------
+
+/// <summary>A qualification type; <see cref="Name"/> is in the caller's language, <see cref="HeldBy"/> counts the qualifications recorded with it.</summary>
+public sealed record QualificationTypeItem(int Id, string Code, string Name, string NameZh, string NameEn, int? ValidityYears,
+    bool IsActive, int SortOrder, int HeldBy, long Version);
+
+/// <summary>A qualification type as the admin edits it. <see cref="Version"/> is required to update.</summary>
+public sealed record QualificationTypeRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [StringLength(32, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    [RegularExpression("^[a-z0-9][a-z0-9-]*$", ErrorMessageResourceType = typeof(EnterpriseStrings), ErrorMessageResourceName = nameof(EnterpriseStrings.Validation_Code))]
+    public string Code { get; set; } = "";
+
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [StringLength(100, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string Name { get; set; } = "";
+
+    [StringLength(100, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? NameEn { get; set; }
+
+    [Range(1, 20, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
+    public int? ValidityYears { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    [Range(0, 10_000, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Range))]
+    public int SortOrder { get; set; }
+
+    public long? Version { get; set; }
+}
+
+/// <summary>A qualification an enterprise holds or held, with where it stands today.</summary>
+public sealed record QualificationItem(int Id, int TypeId, string TypeCode, string TypeName, string CertificateNumber,
+    DateOnly IssuedOn, DateOnly? ExpiresOn, QualificationStatus Status, string Note, long Version);
+
+/// <summary>
+/// A qualification to record. Without <see cref="ExpiresOn"/> it runs for its type's usual validity (issued 2025-12-01,
+/// 3 years: until 2028-11-30), or does not expire when the type has none. <see cref="Version"/> is required to update.
+/// </summary>
+public sealed record QualificationRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public int? TypeId { get; set; }
+
+    [StringLength(64, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? CertificateNumber { get; set; }
+
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public DateOnly? IssuedOn { get; set; }
+
+    public DateOnly? ExpiresOn { get; set; }
+
+    [StringLength(500, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? Note { get; set; }
+
+    public long? Version { get; set; }
+}
+
+// ---- Timeline ------------------------------------------------------------------------------------------------------
+
+/// <summary>
+/// A module's contribution to an enterprise's timeline (一企一档 history): founded, moved in, qualified, visited, demand
+/// raised ... Register an implementation with <c>services.AddScoped&lt;IEnterpriseTimelineSource, X&gt;()</c>;
+/// <see cref="EnterpriseTimelineService"/> asks every registered source, one after another in the caller's scope
+/// (so a source may use the scope's <c>ZoneDb</c>), after it has checked that the caller may see the enterprise.
+/// </summary>
+public interface IEnterpriseTimelineSource
+{
+    /// <summary>The events of one enterprise, in any order; an empty list when the module knows nothing of it.</summary>
+    Task<IReadOnlyList<TimelineEvent>> EventsAsync(int enterpriseId, CancellationToken ct);
+}
+
+/// <summary>
+/// One thing that happened to an enterprise. <see cref="On"/> is the zone's date it happened (for a timestamp, its
+/// date in zone time); <see cref="AtUtc"/>, when known, orders events of one day. <see cref="Kind"/> is a stable key
+/// ("status", "demand.closed"); <see cref="Title"/> and <see cref="Detail"/> are already in the caller's language;
+/// <see cref="Link"/> is a local path to the record ("/demands/12"); <see cref="Module"/> names the source module
+/// (<c>Modules.Demands</c> ...).
+/// </summary>
+public sealed record TimelineEvent(DateOnly On, string Kind, string Title, string? Detail, string? Link, string Module, DateTime? AtUtc = null);

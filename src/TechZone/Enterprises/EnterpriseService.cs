@@ -5,13 +5,14 @@ using TechZone.Data;
 using TechZone.Platform;
 using TechZone.Platform.Api;
 using TechZone.Platform.Audit;
+using TechZone.Platform.Calendar;
 using TechZone.Enterprises.Resources;
 using TechZone.Platform.Identity;
 
 namespace TechZone.Enterprises;
 
 /// <summary>The enterprise registry's use cases. Data scope is enforced here, so API and pages agree.</summary>
-public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock)
+public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock, ZoneTime time)
 {
     DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -57,7 +58,32 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         }
         if (query.Status is { } status) rows = rows.Where(e => e.Status == status);
         if (query.SizeClass is { } size) rows = rows.Where(e => e.SizeClass == size);
+        if (query.QualificationTypeId is { } type) rows = HoldingQualification(rows, type, query.QualificationStatus ?? QualificationStatus.Valid);
         return rows;
+    }
+
+    /// <summary>
+    /// Enterprises holding a qualification of <paramref name="type"/> in <paramref name="status"/>: semi-joins
+    /// (<c>Id IN (SELECT EnterpriseId …)</c>, the same result as EXISTS) that the (type, enterprise, expiry) index
+    /// answers. Written as IN rather than a correlated EXISTS because SQLite then reads the type's range of that index
+    /// once and looks the enterprises up by key, instead of probing the index once per enterprise (7× faster at
+    /// 100,000 enterprises, docs/perf.md); PostgreSQL plans both as the same hash semi-join.
+    /// </summary>
+    IQueryable<Enterprise> HoldingQualification(IQueryable<Enterprise> rows, int type, QualificationStatus status)
+    {
+        var today = time.Today;
+        var soon = today.AddDays(EnterpriseQualification.ExpiringWithinDays);
+        var held = db.Set<EnterpriseQualification>().Where(q => q.QualificationTypeId == type);
+        var validNow = held.Where(q => q.ExpiresOn == null || q.ExpiresOn >= today).Select(q => q.EnterpriseId);
+        return status switch
+        {
+            QualificationStatus.Expiring => rows.Where(e =>
+                held.Where(q => q.ExpiresOn >= today && q.ExpiresOn <= soon).Select(q => q.EnterpriseId).Contains(e.Id)
+                && !held.Where(q => q.ExpiresOn == null || q.ExpiresOn > soon).Select(q => q.EnterpriseId).Contains(e.Id)),
+            QualificationStatus.Expired => rows.Where(e =>
+                held.Where(q => q.ExpiresOn < today).Select(q => q.EnterpriseId).Contains(e.Id) && !validNow.Contains(e.Id)),
+            _ => rows.Where(e => validNow.Contains(e.Id)),
+        };
     }
 
     /// <summary>
@@ -90,7 +116,7 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         });
         await MiniExcelLibs.MiniExcel.SaveAsAsync(output, sheet, sheetName: EnterpriseStrings.Title, cancellationToken: ct);
 
-        AuditTrail.Security(db, "Export", null, new { list = "enterprises", rows = rows.Count, query.Search, query.ParkId, query.IndustryCode, query.Status, query.SizeClass });
+        AuditTrail.Security(db, "Export", null, new { list = "enterprises", rows = rows.Count, query.Search, query.ParkId, query.IndustryCode, query.Status, query.SizeClass, query.QualificationTypeId, query.QualificationStatus });
         await db.SaveChangesAsync(ct);
         return rows.Count;
     }

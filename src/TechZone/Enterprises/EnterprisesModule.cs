@@ -22,15 +22,24 @@ public static class EnterprisesModule
     {
         var services = builder.Services;
         services.AddScoped<EnterpriseService>();
+        services.AddScoped<EnterpriseFactsService>();
+        services.AddScoped<QualificationService>();
+        // The timeline asks every source; other modules add theirs the same way.
+        services.AddScoped<EnterpriseTimelineService>();
+        services.AddScoped<IEnterpriseTimelineSource, RegistryTimelineSource>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IReferenceData, EnterpriseSearchKeys>();
+        services.AddSingleton<IReferenceData, QualificationTypeSeed>();
         services.AddSingleton<IDemoData, EnterpriseDemoData>();
         services.AddSingleton<IScaleData, EnterpriseScaleData>();
+        services.AddSingleton<IDemoData, EnterpriseFactsDemoData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 10, "/enterprises", MudBlazor.Icons.Material.Filled.Business,
             Policies.Read(Modules.Enterprises), () => EnterpriseStrings.Title, "enterprises"));
         services.AddNavEntry(new NavEntry(NavGroup.Portal, 10, "/my/enterprise", MudBlazor.Icons.Material.Filled.Storefront,
             Policies.Portal, () => EnterpriseStrings.MyEnterprise_Title, "my-enterprise"));
+        services.AddNavEntry(new NavEntry(NavGroup.Admin, 25, "/admin/qualification-types", MudBlazor.Icons.Material.Filled.WorkspacePremium,
+            Policies.Admin, () => EnterpriseStrings.QualificationTypes_Title, "qualification-types"));
         services.AddHomeWidget(new HomeWidget(10, Policies.Read(Modules.Enterprises), typeof(Pages.RegistryCard)));
         services.AddHomeWidget(new HomeWidget(10, Policies.Portal, typeof(Pages.MyEnterpriseCard)));
         return builder;
@@ -39,6 +48,7 @@ public static class EnterprisesModule
     public static WebApplication MapEnterprises(this WebApplication app)
     {
         app.MapEnterpriseEndpoints();
+        app.MapEnterpriseProfileEndpoints();
         return app;
     }
 }

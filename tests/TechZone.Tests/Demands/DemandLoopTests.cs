@@ -69,6 +69,25 @@ public abstract class DemandLoopTests(ZoneApp app)
     }
 
     [Fact]
+    public async Task TheEnterprisesTimeline_ShowsItsDemands_AndOnlyStaffSeeVisits()
+    {
+        app.SkipIfUnavailable();
+        var title = "时间线诉求" + Tag();
+        var demand = await RaiseAsFeitengAsync("other", title);
+
+        var admin = await app.SignedInAsync("admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var staffView = await admin.GetStringAsync($"/api/v1/enterprises/{demand.EnterpriseId}/timeline");
+        Assert.Contains("提出诉求：" + title, staffView);
+        Assert.Contains($"/demands/{demand.Id}", staffView);
+
+        var feiteng = await app.SignedInAsync("feiteng");
+        var own = await feiteng.GetStringAsync("/api/v1/my/enterprise/timeline");
+        Assert.Contains($"/my/demands/{demand.Id}", own);
+        Assert.DoesNotContain("/visits/", own);
+    }
+
+    [Fact]
     public async Task AParkSpecificRule_WinsOverTheGeneralOne()
     {
         app.SkipIfUnavailable();
