@@ -161,3 +161,25 @@ public sealed class IndustryCodeAttribute : ValidationAttribute
 
     public override bool IsValid(object? value) => value is not string s || s.Length == 0 || IndustryCodes.IsKnown(s.Trim());
 }
+
+/// <summary>What an import did with a file: only checked it (a dry run), imported rows, or refused to import any.</summary>
+public enum ImportOutcome
+{
+    Checked,
+    Imported,
+    Refused,
+}
+
+/// <summary>
+/// The answer to an import: counts over every data row (exact), the errors (the first
+/// <see cref="EnterpriseImportService.MaxListedErrors"/> of <see cref="ErrorCount"/>), the header cells that name no
+/// column (ignored), and how many enterprises were written.
+/// </summary>
+public sealed record ImportReport(string FileName, ImportOutcome Outcome, int Total, int Valid, int Invalid, int Imported,
+    int ErrorCount, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> IgnoredColumns);
+
+/// <summary>
+/// One bad cell: the row as the spreadsheet shows it (the header is row 1), the column's header as written in the
+/// file, the value found, and why it cannot be imported, in the caller's language.
+/// </summary>
+public sealed record ImportError(int Row, string Column, string Value, string Reason);

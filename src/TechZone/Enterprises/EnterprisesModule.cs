@@ -22,6 +22,7 @@ public static class EnterprisesModule
     {
         var services = builder.Services;
         services.AddScoped<EnterpriseService>();
+        services.AddScoped<EnterpriseImportService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IReferenceData, EnterpriseSearchKeys>();
