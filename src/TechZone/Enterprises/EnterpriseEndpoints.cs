@@ -37,6 +37,16 @@ static class EnterpriseEndpoints
         api.MapPost("/{id:int}/contacts", AddContact).RequireAuthorization(EnterprisePolicies.Write);
         api.MapPut("/{id:int}/contacts/{contactId:int}", UpdateContact).RequireAuthorization(EnterprisePolicies.Write);
         api.MapDelete("/{id:int}/contacts/{contactId:int}", RemoveContact).RequireAuthorization(EnterprisePolicies.Write);
+
+        // Profile corrections: proposed in the portal, decided by staff with the write grant. An enterprise user
+        // reads its own enterprise's corrections; another enterprise's answer 404.
+        api.MapGet("/corrections", PendingCorrections).RequireAuthorization(EnterprisePolicies.Read);
+        api.MapGet("/{id:int}/corrections", Corrections).RequireAuthorization(EnterprisePolicies.ReadOrOwn);
+        api.MapPost("/{id:int}/corrections/{correctionId:int}/accept", AcceptCorrection).RequireAuthorization(EnterprisePolicies.Write);
+        api.MapPost("/{id:int}/corrections/{correctionId:int}/reject", RejectCorrection).RequireAuthorization(EnterprisePolicies.Write);
+        var portal = app.MapGroup("/api/v1/my/enterprise/corrections").WithTags("Enterprises");
+        portal.MapGet("/", MyCorrections).RequireAuthorization(Policies.Portal);
+        portal.MapPost("/", ProposeCorrection).RequireAuthorization(Policies.Portal);
     }
 
     static async Task<Ok<PagedResult<EnterpriseSummary>>> Search([AsParameters] EnterpriseQuery query, EnterpriseService service) =>
@@ -103,5 +113,29 @@ static class EnterpriseEndpoints
             statusCode: StatusCodes.Status422UnprocessableEntity,
             type: "https://techzone.example/problems/ImportHasErrors",
             extensions: new Dictionary<string, object?> { ["code"] = "ImportHasErrors", ["report"] = report });
+    }
+
+    static async Task<Ok<IReadOnlyList<CorrectionItem>>> PendingCorrections(EnterpriseCorrectionService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListPendingAsync(ZoneCultures.IsChinese, ct));
+
+    static async Task<Results<Ok<IReadOnlyList<CorrectionItem>>, NotFound>> Corrections(int id, EnterpriseCorrectionService service, CancellationToken ct) =>
+        await service.ListAsync(id, ZoneCultures.IsChinese, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    static async Task<Results<Ok<CorrectionItem>, NotFound>> AcceptCorrection(int id, int correctionId, AcceptCorrectionRequest request,
+        EnterpriseCorrectionService service, CancellationToken ct) =>
+        await service.AcceptAsync(id, correctionId, request, ZoneCultures.IsChinese, ct) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound();
+
+    static async Task<Results<Ok<CorrectionItem>, NotFound>> RejectCorrection(int id, int correctionId, RejectCorrectionRequest request,
+        EnterpriseCorrectionService service, CancellationToken ct) =>
+        await service.RejectAsync(id, correctionId, request, ZoneCultures.IsChinese, ct) is { } item ? TypedResults.Ok(item) : TypedResults.NotFound();
+
+    static async Task<Ok<IReadOnlyList<CorrectionItem>>> MyCorrections(EnterpriseCorrectionService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListMineAsync(ZoneCultures.IsChinese, ct));
+
+    /// <summary>Proposes a correction of the caller's own profile (replacing its pending one, if any).</summary>
+    static async Task<Created<CorrectionItem>> ProposeCorrection(CorrectionRequest request, EnterpriseCorrectionService service, CancellationToken ct)
+    {
+        var item = await service.ProposeAsync(request, ZoneCultures.IsChinese, ct);
+        return TypedResults.Created($"/api/v1/enterprises/{item.EnterpriseId}/corrections", item);
     }
 }

@@ -23,6 +23,7 @@ public static class EnterprisesModule
         var services = builder.Services;
         services.AddScoped<EnterpriseService>();
         services.AddScoped<EnterpriseImportService>();
+        services.AddScoped<EnterpriseCorrectionService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IReferenceData, EnterpriseSearchKeys>();
