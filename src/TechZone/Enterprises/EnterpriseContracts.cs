@@ -344,3 +344,103 @@ public interface IEnterpriseTimelineSource
 /// (<c>Modules.Demands</c> ...).
 /// </summary>
 public sealed record TimelineEvent(DateOnly On, string Kind, string Title, string? Detail, string? Link, string Module, DateTime? AtUtc = null);
+
+/// <summary>What an import did with a file: only checked it (a dry run), imported rows, or refused to import any.</summary>
+public enum ImportOutcome
+{
+    Checked,
+    Imported,
+    Refused,
+}
+
+/// <summary>
+/// The answer to an import: counts over every data row (exact), the errors (the first
+/// <see cref="EnterpriseImportService.MaxListedErrors"/> of <see cref="ErrorCount"/>), the header cells that name no
+/// column (ignored), and how many enterprises were written.
+/// </summary>
+public sealed record ImportReport(string FileName, ImportOutcome Outcome, int Total, int Valid, int Invalid, int Imported,
+    int ErrorCount, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> IgnoredColumns);
+
+/// <summary>
+/// One bad cell: the row as the spreadsheet shows it (the header is row 1), the column's header as written in the
+/// file, the value found, and why it cannot be imported, in the caller's language.
+/// </summary>
+public sealed record ImportError(int Row, string Column, string Value, string Reason);
+
+/// <summary>Where a profile correction stands.</summary>
+public enum CorrectionStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// <summary>
+/// The profile as the enterprise user wants it: the form comes prefilled with the current values, and only the
+/// fields that differ are kept as the proposal. An empty text clears the field; the name cannot be cleared.
+/// </summary>
+public sealed record CorrectionRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [StringLength(200, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string Name { get; set; } = "";
+
+    [StringLength(50, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? LegalRepresentative { get; set; }
+
+    /// <summary>注册资本 in fen; null keeps the current value.</summary>
+    [Range(0, long.MaxValue, ErrorMessageResourceType = typeof(EnterpriseStrings), ErrorMessageResourceName = nameof(EnterpriseStrings.Validation_NotNegative))]
+    public long? RegisteredCapitalFen { get; set; }
+
+    /// <summary>成立日期; null keeps the current value.</summary>
+    public DateOnly? FoundedOn { get; set; }
+
+    [StringLength(200, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? Address { get; set; }
+
+    /// <summary>A GB/T 4754-2017 division; null keeps the current value.</summary>
+    [IndustryCode]
+    public string? IndustryCode { get; set; }
+
+    /// <summary>null keeps the current value.</summary>
+    public SizeClass? SizeClass { get; set; }
+
+    [StringLength(500, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// A proposed correction with, for each proposed field, the current value and the proposed one as text in the
+/// reader's language. <see cref="IsStale"/>: the profile changed after the proposal was made, so the current
+/// values are not the ones the proposer saw. Deciding needs <see cref="Version"/> and <see cref="EnterpriseVersion"/>.
+/// </summary>
+public sealed record CorrectionItem(int Id, int EnterpriseId, string EnterpriseName, CorrectionStatus Status,
+    string ProposedBy, DateTime ProposedUtc, string Note, IReadOnlyList<CorrectionChange> Changes,
+    bool IsStale, long Version, long EnterpriseVersion, string? DecidedBy, DateTime? DecidedUtc, string? RejectReason);
+
+/// <summary>One proposed field: its API name (as in <see cref="CorrectionRequest"/>), label, current and proposed value.</summary>
+public sealed record CorrectionChange(string Field, string Label, string Current, string Proposed);
+
+/// <summary>
+/// Accepting: the correction's version and the profile's version the decider looked at. If either changed
+/// meanwhile the answer is 409 and nothing is written.
+/// </summary>
+public sealed record AcceptCorrectionRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public long? Version { get; set; }
+
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public long? EnterpriseVersion { get; set; }
+}
+
+/// <summary>Rejecting, with the reason the enterprise user is told.</summary>
+public sealed record RejectCorrectionRequest
+{
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    public long? Version { get; set; }
+
+    [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
+    [StringLength(500, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string Reason { get; set; } = "";
+}

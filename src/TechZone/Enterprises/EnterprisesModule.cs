@@ -27,6 +27,8 @@ public static class EnterprisesModule
         // The timeline asks every source; other modules add theirs the same way.
         services.AddScoped<EnterpriseTimelineService>();
         services.AddScoped<IEnterpriseTimelineSource, RegistryTimelineSource>();
+        services.AddScoped<EnterpriseImportService>();
+        services.AddScoped<EnterpriseCorrectionService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddSingleton<IReferenceData, EnterpriseSearchKeys>();

@@ -36,13 +36,18 @@ public static class ApiConventions
         return services;
     }
 
-    /// <summary>Refuses an API body over <c>Api:MaxBodyBytes</c> (default 1 MiB) before anything reads it.</summary>
+    /// <summary>
+    /// Refuses an API body over <c>Api:MaxBodyBytes</c> (default 1 MiB) before anything reads it. An endpoint that
+    /// takes files declares its own limit (<see cref="Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute"/>), which then applies instead.
+    /// </summary>
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app, IConfiguration config)
     {
-        var limit = config.GetValue<long>("Api:MaxBodyBytes", 1024 * 1024);
+        var defaultLimit = config.GetValue<long>("Api:MaxBodyBytes", 1024 * 1024);
         return app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/api/v1/files"),
             api => api.Use(async (http, next) =>
             {
+                var declared = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>();
+                var limit = declared?.MaxRequestBodySize ?? defaultLimit;
                 if (http.Request.ContentLength > limit)
                 {
                     http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -58,6 +63,21 @@ public static class ApiConventions
                 await next(http);
             }));
     }
+
+    /// <summary>
+    /// For a form endpoint that API clients call with a bearer token (scripts cannot get an antiforgery token): the
+    /// token is still required from every cookie-authenticated caller, so no other site can make a signed-in browser
+    /// post to it. A browser cannot send an Authorization header cross-site without this site's consent (CORS).
+    /// </summary>
+    public static RouteHandlerBuilder RequireAntiforgeryUnlessBearer(this RouteHandlerBuilder endpoint) =>
+        endpoint.DisableAntiforgery().AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+            if (!bearer && !await http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(http))
+                throw new DomainException("BadRequest");
+            return await next(context);
+        });
 
     public static string? TitleFor(int status) =>
         PlatformStrings.ResourceManager.GetString($"Problem_{status}", CultureInfo.CurrentUICulture);
