@@ -561,7 +561,8 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
     {
         var users = await db.Users.AsNoTracking().Where(u => u.EnterpriseId == d.EnterpriseId && !u.IsDisabled).Select(u => u.Id).ToListAsync(ct);
         var message = Message(note, d) with { Link = $"/my/demands/{d.Id}" };
-        await notifications.NotifyAsync(users, message, ct: ct);
+        // The enterprise may not sign in for days: an e-mail copy goes out through the outbox.
+        await notifications.NotifyAsync(users, message, alsoEmail: true, ct: ct);
     }
 
     static NotificationMessage Message(Note note, Demand d)

@@ -74,7 +74,8 @@ public sealed class SupervisionService(ZoneDb db, DemandService demands, InboxSe
                         title.Item1, title.Item2, $"/demands/{d.Id}", DbTime.Utc(part.DueUtc), UserId: head), ct);
                 await notifications.NotifyAsync(heads, new NotificationMessage(
                     Text("Notify_Overdue_Title", ZhCn, d), Text("Notify_Overdue_Title", En, d),
-                    Text("Notify_Overdue_Body", ZhCn, d), Text("Notify_Overdue_Body", En, d), $"/demands/{d.Id}"), ct: ct);
+                    Text("Notify_Overdue_Body", ZhCn, d), Text("Notify_Overdue_Body", En, d), $"/demands/{d.Id}"),
+                    alsoEmail: true, alsoSms: true, ct: ct);
                 await tx.CommitAsync(ct);
                 escalated++;
             }

@@ -321,6 +321,9 @@ public abstract class DemandLoopTests(ZoneApp app)
         var head = await Db(db => db.Users.Where(u => u.UserName == "talent").Select(u => u.Id).SingleAsync());
         Assert.True(await Db(db => db.Set<InboxItem>().AnyAsync(i => i.UserId == head && i.SourceKey == $"demand-escalation:{part.Id}:{head}" && i.DoneUtc == null)));
         Assert.True(await Db(db => db.Set<Notification>().AnyAsync(n => n.UserId == head && n.Link == $"/demands/{demand.Id}")));
+        // Copies for the e-mail and SMS gateways wait in the outbox.
+        Assert.True(await Db(db => db.Set<OutboxMessage>().AnyAsync(m => m.Recipient == head && m.Channel == OutboxChannel.Email && m.Body.Contains(demand.Title))));
+        Assert.True(await Db(db => db.Set<OutboxMessage>().AnyAsync(m => m.Recipient == head && m.Channel == OutboxChannel.Sms)));
         // Once per deadline.
         await app.WithScopeAsync(sp => sp.GetRequiredService<SupervisionService>().EscalateOverdueAsync());
         Assert.Equal(1, await Db(db => db.Set<DemandEvent>().CountAsync(e => e.DemandId == demand.Id && e.Kind == DemandEventKind.Escalated)));
