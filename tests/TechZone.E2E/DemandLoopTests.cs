@@ -36,6 +36,9 @@ public abstract class DemandLoopTests(AppServer server)
         await using var staff = await BrowserSession.SignedInAsync(server, "planning");
         await staff.Page.Locator("[data-nav=demands]").ClickAsync();
         await staff.Page.WaitForURLAsync(new Regex("/demands$"));
+        await staff.WaitForInteractiveAsync();
+        // The first page has loaded (a lone row may be the loading row) before the search is typed.
+        await staff.Page.GetByTestId("demand-table").Locator("tbody tr a").First.WaitForAsync();
         await staff.Page.GetByTestId("search").FillAsync(title);
         await Assertions.Expect(staff.Page.GetByTestId("demand-table").Locator("tbody tr")).ToHaveCountAsync(1);
         await staff.Page.GetByTestId("demand-table").GetByText(title).ClickAsync();

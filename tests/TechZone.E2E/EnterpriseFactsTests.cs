@@ -23,8 +23,12 @@ public abstract class EnterpriseFactsTests(AppServer server)
         await using var session = await BrowserSession.SignedInAsync(server, "service");
         var page = session.Page;
         await page.Locator("[data-nav=enterprises]").ClickAsync();
-        await page.GetByTestId("search").FillAsync("先进技术研究院");
+        await page.WaitForURLAsync(new Regex("/enterprises$"));
+        await session.WaitForInteractiveAsync();
         var list = page.GetByTestId("enterprise-table");
+        // The first page has loaded (a lone row may be the loading row) before the search is typed.
+        await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(20);
+        await page.GetByTestId("search").FillAsync("先进技术研究院");
         await Assertions.Expect(list.Locator("tbody tr")).ToHaveCountAsync(1);
         await list.GetByText(Institute).ClickAsync();
         await page.WaitForURLAsync(new Regex("/enterprises/\\d+$"));
