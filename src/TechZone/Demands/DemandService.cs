@@ -238,7 +238,7 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
                 await OpenPartItemAsync(d, part, ct);
                 await NotifyDepartmentAsync(part.DepartmentId, d, Note.Assigned, ct);
             };
-        }, ct);
+        }, ct, staffOnly: true);
 
     /// <summary>Moves a part to another department, with a reason; the deadline starts again there.</summary>
     public Task<bool> ReassignAsync(int id, int partId, AssignRequest request, CancellationToken ct = default) =>
@@ -277,7 +277,7 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
                 await OpenPartItemAsync(d, part, ct);
                 await NotifyDepartmentAsync(to, d, Note.Assigned, ct);
             };
-        }, ct);
+        }, ct, staffOnly: true);
 
     /// <summary>The department starts work on its part (处置).</summary>
     public Task<bool> StartAsync(int id, int partId, long? version, CancellationToken ct = default) =>
@@ -329,7 +329,7 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
                 await CompleteAllItemsAsync(d, ct);
                 await NotifyEnterpriseAsync(d, Note.Rejected, ct);
             });
-        }, ct);
+        }, ct, staffOnly: true);
 
     /// <summary>Staff close an answered demand (办结), e.g. when the enterprise confirmed by phone; it may still rate and reopen.</summary>
     public Task<bool> CloseAsync(int id, ReasonRequest request, CancellationToken ct = default) =>
@@ -345,7 +345,7 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
                 await CompleteAllItemsAsync(d, ct);
                 await NotifyEnterpriseAsync(d, Note.Closed, ct);
             });
-        }, ct);
+        }, ct, staffOnly: true);
 
     /// <summary>The enterprise rates the answer 1–5: an answered demand closes with it.</summary>
     public Task<bool> RateAsync(int id, RateRequest request, CancellationToken ct = default) =>

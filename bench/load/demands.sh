@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Load test of the busiest registry and demand reads against a running TechZone (issue 4's speed target).
+# usage: bench/load/demands.sh [base-url] [connections] [seconds]
+# Signs in as the service department's head through the real sign-in form (cookie), then runs wrk on each path and
+# prints wrk's latency distribution. Start the app on a scaled database first (see docs/perf.md).
+set -euo pipefail
+base=${1:-http://127.0.0.1:5080}
+connections=${2:-50}
+seconds=${3:-15}
+jar=$(mktemp)
+trap 'rm -f "$jar"' EXIT
+
+page=$(curl -s -c "$jar" -b "$jar" "$base/account/login")
+field() { printf '%s' "$page" | grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//; s/"$//; s/&#x2B;/+/g; s/&#x2F;/\//g; s/&#x3D;/=/g'; }
+curl -s -o /dev/null -c "$jar" -b "$jar" \
+  --data-urlencode "__RequestVerificationToken=$(field __RequestVerificationToken)" \
+  --data-urlencode "_handler=$(field _handler)" \
+  --data-urlencode "Input.UserName=service" --data-urlencode "Input.Password=${TECHZONE_PASSWORD:-TechZone!2026}" \
+  "$base/account/login"
+cookie=$(awk '$6 ~ /Identity|AspNetCore/ {printf "%s=%s; ", $6, $7}' "$jar")
+[ -n "$cookie" ] || { echo "bench: sign-in failed" >&2; exit 1; }
+
+# The service department's id (the second department the demo zone seeds).
+department=${DEPARTMENT:-2}
+paths=(
+  "/api/v1/enterprises?pageSize=20"
+  "/api/v1/enterprises?search=%E5%A4%A9%E6%B4%A5%E5%8D%8E%E4%BF%A1&pageSize=20"
+  "/api/v1/enterprises?search=tjhx&pageSize=20"
+  "/api/v1/demands?pageSize=20"
+  "/api/v1/demands?open=true&departmentId=$department&pageSize=20"
+  "/api/v1/demands?light=Red&pageSize=20"
+)
+for p in "${paths[@]}"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base$p")
+  echo "== $p (HTTP $code, $connections connections, ${seconds}s)"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "$base$p" | grep -E "Latency|50%|75%|90%|99%|Requests/sec|Non-2xx|errors"
+done
