@@ -117,7 +117,8 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        // The demo zone (enterprises, facts, visits, demands) is seeded before the app is ready: generous on a loaded 2-core machine.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) break;

@@ -147,9 +147,19 @@ public abstract class VisitTests(AppServer server)
 
     static async Task PickEnterpriseAsync(IPage page, ILocator dialog, string text, string name)
     {
-        await Field(dialog, "visit-enterprise").FillAsync(text);
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = name }).First.ClickAsync();
-        await Assertions.Expect(Field(dialog, "visit-enterprise")).ToHaveValueAsync(name);
+        // The suggestion list re-renders while the search runs: a click can land on a list that is being replaced,
+        // so pick again until the field shows the choice.
+        for (var attempt = 1; ; attempt++)
+        {
+            await Field(dialog, "visit-enterprise").FillAsync(text);
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = name }).First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(Field(dialog, "visit-enterprise")).ToHaveValueAsync(name, new() { Timeout = 5000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
     }
 
     /// <summary>The text box of a MudBlazor field, whether the test id sits on the input itself or on its wrapper.</summary>
