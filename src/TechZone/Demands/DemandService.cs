@@ -517,16 +517,14 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
         inbox.OpenAsync(new InboxItemRequest(Modules.Demands, PartKey(part.Id), PartItemTitle(d, true), PartItemTitle(d, false),
             $"/demands/{d.Id}", DbTime.Utc(part.DueUtc), DepartmentId: part.DepartmentId), ct);
 
-    internal static string PartItemTitle(Demand d, bool chinese) =>
-        Clip(string.Format(DemandStrings.ResourceManager.GetString("Inbox_Part", chinese ? ZhCn : En)!, d.Id, d.Title));
+    internal static string PartItemTitle(Demand d, bool chinese) => Text("Inbox_Part", chinese, d);
 
     /// <summary>No rule routes the demand: it waits for a dispatcher, in the inbox of the department that writes the module's defaults.</summary>
     async Task OpenDispatchItemAsync(Demand d, CancellationToken ct)
     {
         if (await setup.DispatchDepartmentAsync(ct) is not { } department) return;
         await inbox.OpenAsync(new InboxItemRequest(Modules.Demands, DispatchKey(d.Id),
-            Clip(string.Format(DemandStrings.ResourceManager.GetString("Inbox_Dispatch", ZhCn)!, d.Id, d.Title)),
-            Clip(string.Format(DemandStrings.ResourceManager.GetString("Inbox_Dispatch", En)!, d.Id, d.Title)),
+            Text("Inbox_Dispatch", true, d), Text("Inbox_Dispatch", false, d),
             $"/demands/{d.Id}", DepartmentId: department), ct);
     }
 
@@ -565,13 +563,16 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
         await notifications.NotifyAsync(users, message, alsoEmail: true, ct: ct);
     }
 
-    static NotificationMessage Message(Note note, Demand d)
+    static NotificationMessage Message(Note note, Demand d) => new(
+        Text($"Notify_{note}_Title", true, d), Text($"Notify_{note}_Title", false, d),
+        Text($"Notify_{note}_Body", true, d, clip: false), Text($"Notify_{note}_Body", false, d, clip: false), $"/demands/{d.Id}");
+
+    /// <summary>A demand's message in one language ({0} its number, {1} its title), clipped to a to-do title's length unless told not to.</summary>
+    internal static string Text(string key, bool chinese, Demand d, bool clip = true)
     {
-        string Text(string key, System.Globalization.CultureInfo culture) =>
-            string.Format(culture, DemandStrings.ResourceManager.GetString(key, culture)!, d.Id, d.Title);
-        var title = $"Notify_{note}_Title";
-        var body = $"Notify_{note}_Body";
-        return new NotificationMessage(Clip(Text(title, ZhCn)), Clip(Text(title, En)), Text(body, ZhCn), Text(body, En), $"/demands/{d.Id}");
+        var culture = chinese ? ZhCn : En;
+        var text = string.Format(culture, DemandStrings.ResourceManager.GetString(key, culture)!, d.Id, d.Title);
+        return clip ? Clip(text) : text;
     }
 
     static readonly System.Globalization.CultureInfo ZhCn = new("zh-CN"), En = System.Globalization.CultureInfo.InvariantCulture;

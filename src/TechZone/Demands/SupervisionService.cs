@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
-using TechZone.Demands.Resources;
 using TechZone.Platform.Inbox;
 using TechZone.Platform.Zone;
 
@@ -18,6 +17,21 @@ public sealed class SupervisionService(ZoneDb db, DemandService demands, InboxSe
     public async Task<SupervisionBoard> BoardAsync(bool chinese, CancellationToken ct = default)
     {
         var lights = await demands.LightsAsync(ct);
+        var departments = await DepartmentLightsAsync(lights, chinese, ct);
+        var all = db.Set<Demand>().AsNoTracking();
+        var overdue = await demands.SummariesAsync(all.Where(d => d.DueUtc != null && d.DueUtc < lights.Now)
+            .OrderBy(d => d.DueUtc).ThenBy(d => d.Id).Take(BoardRows), lights, chinese, ct);
+        var dueSoon = await demands.SummariesAsync(all.Where(d => d.DueUtc != null && d.DueUtc >= lights.Now && d.DueUtc <= lights.YellowUntil)
+            .OrderBy(d => d.DueUtc).ThenBy(d => d.Id).Take(BoardRows), lights, chinese, ct);
+        return new SupervisionBoard(departments, overdue, dueSoon);
+    }
+
+    /// <summary>Only the counts per department (the home card), without the board's lists.</summary>
+    public async Task<IReadOnlyList<DepartmentLights>> DepartmentLightsAsync(bool chinese, CancellationToken ct = default) =>
+        await DepartmentLightsAsync(await demands.LightsAsync(ct), chinese, ct);
+
+    async Task<IReadOnlyList<DepartmentLights>> DepartmentLightsAsync(DemandLights lights, bool chinese, CancellationToken ct)
+    {
         var open = OpenParts();
         var counts = await open.GroupBy(p => p.DepartmentId).Select(g => new
         {
@@ -27,17 +41,10 @@ public sealed class SupervisionService(ZoneDb db, DemandService demands, InboxSe
             Green = g.Count(p => p.DueUtc > lights.YellowUntil),
         }).ToListAsync(ct);
         var names = await demands.DepartmentNamesAsync(chinese, ct);
-        var departments = names.Select(n => counts.FirstOrDefault(c => c.DepartmentId == n.Key) is { } c
+        return names.Select(n => counts.FirstOrDefault(c => c.DepartmentId == n.Key) is { } c
                 ? new DepartmentLights(n.Key, n.Value, c.Green, c.Yellow, c.Red)
                 : new DepartmentLights(n.Key, n.Value, 0, 0, 0))
             .OrderByDescending(d => d.Red).ThenByDescending(d => d.Yellow).ThenBy(d => d.DepartmentName, StringComparer.Ordinal).ToList();
-
-        var all = db.Set<Demand>().AsNoTracking();
-        var overdue = await demands.SummariesAsync(all.Where(d => d.DueUtc != null && d.DueUtc < lights.Now)
-            .OrderBy(d => d.DueUtc).ThenBy(d => d.Id).Take(BoardRows), lights, chinese, ct);
-        var dueSoon = await demands.SummariesAsync(all.Where(d => d.DueUtc != null && d.DueUtc >= lights.Now && d.DueUtc <= lights.YellowUntil)
-            .OrderBy(d => d.DueUtc).ThenBy(d => d.Id).Take(BoardRows), lights, chinese, ct);
-        return new SupervisionBoard(departments, overdue, dueSoon);
     }
 
     IQueryable<DemandPart> OpenParts() => db.Set<DemandPart>().AsNoTracking()
@@ -68,13 +75,13 @@ public sealed class SupervisionService(ZoneDb db, DemandService demands, InboxSe
                 db.Add(new DemandEvent { DemandId = d.Id, Kind = DemandEventKind.Escalated, AtUtc = now, DepartmentId = part.DepartmentId });
                 await db.SaveChangesAsync(ct);
                 var heads = await demands.HeadsAsync(part.DepartmentId, ct);
-                var title = (Text("Inbox_Escalation", ZhCn, d), Text("Inbox_Escalation", En, d));
+                var title = (Text("Inbox_Escalation", true, d), Text("Inbox_Escalation", false, d));
                 foreach (var head in heads)
                     await inbox.OpenAsync(new InboxItemRequest(Modules.Demands, DemandService.EscalationKey(part.Id, head),
                         title.Item1, title.Item2, $"/demands/{d.Id}", DbTime.Utc(part.DueUtc), UserId: head), ct);
                 await notifications.NotifyAsync(heads, new NotificationMessage(
-                    Text("Notify_Overdue_Title", ZhCn, d), Text("Notify_Overdue_Title", En, d),
-                    Text("Notify_Overdue_Body", ZhCn, d), Text("Notify_Overdue_Body", En, d), $"/demands/{d.Id}"),
+                    Text("Notify_Overdue_Title", true, d), Text("Notify_Overdue_Title", false, d),
+                    Text("Notify_Overdue_Body", true, d), Text("Notify_Overdue_Body", false, d), $"/demands/{d.Id}"),
                     alsoEmail: true, alsoSms: true, ct: ct);
                 await tx.CommitAsync(ct);
                 escalated++;
@@ -89,13 +96,7 @@ public sealed class SupervisionService(ZoneDb db, DemandService demands, InboxSe
         return escalated;
     }
 
-    static readonly System.Globalization.CultureInfo ZhCn = new("zh-CN"), En = System.Globalization.CultureInfo.InvariantCulture;
-
-    static string Text(string key, System.Globalization.CultureInfo culture, Demand d)
-    {
-        var text = string.Format(culture, DemandStrings.ResourceManager.GetString(key, culture)!, d.Id, d.Title);
-        return text.Length <= InboxLimits.Title ? text : text[..(InboxLimits.Title - 1)] + "…";
-    }
+    static string Text(string key, bool chinese, Demand d) => DemandService.Text(key, chinese, d);
 }
 
 /// <summary>Runs the escalation sweep every few minutes (<c>Demands:EscalationMinutes</c>, default 5; 0 turns it off).</summary>
