@@ -8,6 +8,7 @@ using TechZone.Platform.Api;
 using TechZone.Platform.Calendar;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Inbox;
+using TechZone.Platform.Text;
 using TechZone.Platform.Zone;
 
 namespace TechZone.Demands;
@@ -25,17 +26,30 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
 
     // ---------------------------------------------------------------- reading
 
+    /// <summary>How far a demand list counts its matches (<see cref="PagedResult{T}.TotalCapped"/> beyond).</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>How many title matches (newest first) a search on SQLite considers before its other filters.</summary>
+    const int TitleMatchCap = 50_000;
+
     public async Task<PagedResult<DemandSummary>> SearchAsync(DemandQuery query, bool chinese, CancellationToken ct = default)
     {
         var (page, pageSize) = Paging.Normalize(query.Page, query.PageSize);
         var lights = await LightsAsync(ct);
         var rows = await FilterAsync(query, lights, ct);
-        var total = await rows.CountAsync(ct);
+        // A zone holds millions of demands: counting every match of a broad filter costs more than the page itself,
+        // and nobody pages past the ten-thousandth row, so the count stops there (the list says "more than").
+        var total = await rows.Take(CountCap + 1).CountAsync(ct);
+        var searching = !string.IsNullOrWhiteSpace(query.Search);
         var sorted = query.Sort == DemandSort.Due
             ? (query.Descending == true ? rows.OrderByDescending(d => d.DueUtc) : rows.OrderBy(d => d.DueUtc == null).ThenBy(d => d.DueUtc)).ThenByDescending(d => d.Id)
+            // A text search matches an unknown share: walking the RaisedUtc index and reading each demand to test its
+            // title took seconds when few match. Ids are given in the order demands are raised, so the id order
+            // (the table's own) is the same newest-first list without the random reads.
+            : searching ? (query.Descending == false ? rows.OrderBy(d => d.Id) : rows.OrderByDescending(d => d.Id))
             : query.Descending == false ? rows.OrderBy(d => d.RaisedUtc).ThenBy(d => d.Id) : rows.OrderByDescending(d => d.RaisedUtc).ThenByDescending(d => d.Id);
         var items = await SummariesAsync(sorted.Skip((page - 1) * pageSize).Take(pageSize), lights, chinese, ct);
-        return new PagedResult<DemandSummary>(items, total, page, pageSize);
+        return new PagedResult<DemandSummary>(items, Math.Min(total, CountCap), page, pageSize, total > CountCap);
     }
 
     async Task<IQueryable<Demand>> FilterAsync(DemandQuery query, DemandLights lights, CancellationToken ct)
@@ -49,10 +63,28 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             var number = int.TryParse(s.TrimStart('#'), out var n) ? n : 0;
             // The enterprise's name (pinyin too) through the registry: the first matches are plenty for a search box.
             var named = current.IsInternal ? (await directory.SearchAsync(s, 50)).Select(e => e.Id).ToList() : [];
-            rows = rows.Where(d => d.Title.Contains(s) || d.Id == number || named.Contains(d.EnterpriseId));
+            // The title through the full-text index (a substring scan read every demand): FTS5 on SQLite, a GIN
+            // index over to_tsvector on PostgreSQL; both made by the Demands_TitleSearch migration.
+            if (db.Database.IsNpgsql())
+            {
+                var tsQuery = TextTokens.TsQuery(s);
+                rows = tsQuery is null
+                    ? rows.Where(d => d.Id == number || named.Contains(d.EnterpriseId))
+                    : rows.Where(d => EF.Functions.ToTsVector("simple", d.TitleTokens).Matches(EF.Functions.ToTsQuery("simple", tsQuery))
+                        || d.Id == number || named.Contains(d.EnterpriseId));
+            }
+            else
+            {
+                var match = TextTokens.Fts5Query(s);
+                // The newest matches, as many as a list can page through; the other filters apply to them.
+                var titled = match is null ? [] : await db.Database
+                    .SqlQuery<int>($"SELECT rowid AS \"Value\" FROM demands_title_fts WHERE demands_title_fts MATCH {match} ORDER BY rowid DESC LIMIT {TitleMatchCap}")
+                    .ToListAsync(ct);
+                rows = rows.Where(d => titled.Contains(d.Id) || d.Id == number || named.Contains(d.EnterpriseId));
+            }
         }
         if (query.Status is { } status) rows = rows.Where(d => d.Status == status);
-        if (query.Open == true) rows = rows.Where(d => d.Status != DemandStatus.Closed && d.Status != DemandStatus.Rejected);
+        if (query.Open == true) rows = rows.Where(Demand.OpenInDb);
         if (query.CategoryId is { } category)
         {
             var ids = (await setup.CategoriesAsync(ct)).SubtreeOf(category);
