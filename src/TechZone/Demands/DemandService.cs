@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
 using TechZone.Demands.Resources;
@@ -29,9 +30,6 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
     /// <summary>How far a demand list counts its matches (<see cref="PagedResult{T}.TotalCapped"/> beyond).</summary>
     public const int CountCap = 10_000;
 
-    /// <summary>How many title matches (newest first) a search on SQLite considers before its other filters.</summary>
-    const int TitleMatchCap = 50_000;
-
     public async Task<PagedResult<DemandSummary>> SearchAsync(DemandQuery query, bool chinese, CancellationToken ct = default)
     {
         var (page, pageSize) = Paging.Normalize(query.Page, query.PageSize);
@@ -48,7 +46,11 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             // (the table's own) is the same newest-first list without the random reads.
             : searching ? (query.Descending == false ? rows.OrderBy(d => d.Id) : rows.OrderByDescending(d => d.Id))
             : query.Descending == false ? rows.OrderBy(d => d.RaisedUtc).ThenBy(d => d.Id) : rows.OrderByDescending(d => d.RaisedUtc).ThenByDescending(d => d.Id);
-        var items = await SummariesAsync(sorted.Skip((page - 1) * pageSize).Take(pageSize), lights, chinese, ct);
+        // The page's ids first: the sort then reads only index columns (a light's thousands of demands sorted by
+        // RaisedUtc from the (DueUtc, RaisedUtc) index), and only the twenty rows shown are read whole.
+        var ids = await sorted.Skip((page - 1) * pageSize).Take(pageSize).Select(d => d.Id).ToListAsync(ct);
+        var found = await SummariesAsync(db.Set<Demand>().AsNoTracking().Where(d => ids.Contains(d.Id)), lights, chinese, ct);
+        var items = found.OrderBy(d => ids.IndexOf(d.Id)).ToList();
         return new PagedResult<DemandSummary>(items, Math.Min(total, CountCap), page, pageSize, total > CountCap);
     }
 
@@ -64,24 +66,20 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             // The enterprise's name (pinyin too) through the registry: the first matches are plenty for a search box.
             var named = current.IsInternal ? (await directory.SearchAsync(s, 50)).Select(e => e.Id).ToList() : [];
             // The title through the full-text index (a substring scan read every demand): FTS5 on SQLite, a GIN
-            // index over to_tsvector on PostgreSQL; both made by the Demands_TitleSearch migration.
+            // index over to_tsvector on PostgreSQL; both made by the Demands_TitleSearch migration. Only the
+            // alternatives that can match are asked for: each OR makes the database collect every match first.
+            var matches = new List<Expression<Func<Demand, bool>>>();
             if (db.Database.IsNpgsql())
             {
-                var tsQuery = TextTokens.TsQuery(s);
-                rows = tsQuery is null
-                    ? rows.Where(d => d.Id == number || named.Contains(d.EnterpriseId))
-                    : rows.Where(d => EF.Functions.ToTsVector("simple", d.TitleTokens).Matches(EF.Functions.ToTsQuery("simple", tsQuery))
-                        || d.Id == number || named.Contains(d.EnterpriseId));
+                if (TextTokens.TsQuery(s) is { } tsQuery)
+                    matches.Add(d => EF.Functions.ToTsVector("simple", d.TitleTokens).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
             }
-            else
-            {
-                var match = TextTokens.Fts5Query(s);
-                // The newest matches, as many as a list can page through; the other filters apply to them.
-                var titled = match is null ? [] : await db.Database
-                    .SqlQuery<int>($"SELECT rowid AS \"Value\" FROM demands_title_fts WHERE demands_title_fts MATCH {match} ORDER BY rowid DESC LIMIT {TitleMatchCap}")
-                    .ToListAsync(ct);
-                rows = rows.Where(d => titled.Contains(d.Id) || d.Id == number || named.Contains(d.EnterpriseId));
-            }
+            else if (TextTokens.Fts5Query(s) is { } match)
+                // A subquery of the same statement: the database joins the index's matches with the other filters.
+                matches.Add(d => db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM demands_title_fts WHERE demands_title_fts MATCH {match}").Contains(d.Id));
+            if (number > 0) matches.Add(d => d.Id == number);
+            if (named.Count > 0) matches.Add(d => named.Contains(d.EnterpriseId));
+            rows = rows.Where(AnyOf(matches));
         }
         if (query.Status is { } status) rows = rows.Where(d => d.Status == status);
         if (query.Open == true) rows = rows.Where(Demand.OpenInDb);
@@ -102,6 +100,21 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             _ => rows,
         };
         return rows;
+    }
+
+    /// <summary>The rows that meet any of the conditions (none: no row), as one expression EF can translate.</summary>
+    static Expression<Func<Demand, bool>> AnyOf(IReadOnlyList<Expression<Func<Demand, bool>>> conditions)
+    {
+        if (conditions.Count == 0) return d => false;
+        var row = conditions[0].Parameters[0];
+        var body = conditions.Skip(1).Aggregate(conditions[0].Body,
+            (either, next) => Expression.OrElse(either, new ParameterSwap(next.Parameters[0], row).Visit(next.Body)));
+        return Expression.Lambda<Func<Demand, bool>>(body, row);
+    }
+
+    sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     internal async Task<IReadOnlyList<DemandSummary>> SummariesAsync(IQueryable<Demand> rows, DemandLights lights, bool chinese, CancellationToken ct)
