@@ -20,8 +20,8 @@ curl -s -o /dev/null -c "$jar" -b "$jar" \
   --data-urlencode "_handler=$(field _handler)" \
   --data-urlencode "Input.UserName=service" --data-urlencode "Input.Password=${TECHZONE_PASSWORD:-TechZone!2026}" \
   "$base/account/login"
-cookie=$(awk '$6 ~ /Identity|AspNetCore/ {printf "%s=%s; ", $6, $7}' "$jar")
-[ -n "$cookie" ] || { echo "bench: sign-in failed" >&2; exit 1; }
+cookie=$(awk '$6 == "TechZone.Auth" {printf "%s=%s", $6, $7}' "$jar")
+[ -n "$cookie" ] && [ "$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $cookie" "$base/api/v1/enterprises?pageSize=1")" = 200 ] || { echo "bench: sign-in failed" >&2; exit 1; }
 
 # The service department's id (the second department the demo zone seeds).
 department=${DEPARTMENT:-2}

@@ -18,15 +18,19 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:TechZone is not set.");
-            services.AddDbContext<ZoneDb, PostgresZoneDb>(o => o.UseNpgsql(connection));
+            services.AddDbContext<ZoneDb, PostgresZoneDb>(o => o.UseNpgsql(connection).ConfigureWarnings(Warnings));
         }
         else
         {
             var sqlite = SqliteConnectionIn(contentRoot, string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection);
-            services.AddDbContext<ZoneDb, SqliteZoneDb>(o => o.UseSqlite(sqlite));
+            services.AddDbContext<ZoneDb, SqliteZoneDb>(o => o.UseSqlite(sqlite).ConfigureWarnings(Warnings));
         }
         return services;
     }
+
+    // Large lists count their matches only up to a cap (`Take(n).Count()`), where an order would be wasted work.
+    static void Warnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning);
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
     static string SqliteConnectionIn(string contentRoot, string connection)
