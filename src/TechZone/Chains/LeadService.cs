@@ -107,10 +107,11 @@ public sealed class LeadService(ZoneDb db, CurrentUser current, IAuthorizationSe
         await ChainAccess.RequireReadAsync(authorization, current);
         var rows = await (from u in db.Users.AsNoTracking()
                           join d in db.Departments on u.DepartmentId equals d.Id
-                          where u.EnterpriseId == null && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow)
+                          where u.EnterpriseId == null
                           orderby d.Id, u.UserName
-                          select new { u.Id, u.DisplayName, u.UserName, d.Name, d.NameEn }).ToListAsync(ct);
-        return rows.Select(r => new OwnerItem(r.Id, r.DisplayName is { Length: > 0 } n ? n : r.UserName ?? "", chinese || r.NameEn == "" ? r.Name : r.NameEn)).ToList();
+                          select new { u.Id, u.DisplayName, u.UserName, d.Name, d.NameEn, u.LockoutEnd }).ToListAsync(ct);
+        // A disabled (locked-out) user owns no new leads; compared here, as SQLite cannot compare DateTimeOffset.
+        return rows.Where(r => r.LockoutEnd is null || r.LockoutEnd < DateTimeOffset.UtcNow).Select(r => new OwnerItem(r.Id, r.DisplayName is { Length: > 0 } n ? n : r.UserName ?? "", chinese || r.NameEn == "" ? r.Name : r.NameEn)).ToList();
     }
 
     // ---- reading ----

@@ -46,3 +46,13 @@ export async function downloadPng(id, name) {
   const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
   save(blob, name + '.png');
 }
+
+// A file the API serves (the table as .xlsx), downloaded without leaving the page.
+export function downloadUrl(url) {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = '';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
