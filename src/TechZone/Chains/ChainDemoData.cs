@@ -184,7 +184,8 @@ sealed class ChainDemoData(IConfiguration config) : IDemoData
         }
 
         var now = DateTime.UtcNow;
-        var byName = await db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Name, e => e.Id, ct);
+        // Through the registry's directory (the module's contract), not its table.
+        var byName = (await services.GetRequiredService<Platform.Zone.IEnterpriseDirectory>().SearchAsync(null, 100_000)).ToDictionary(e => e.Name, e => e.Id);
         var tags = new HashSet<(int, int)>();
         void Tag(int enterpriseId, string segment, ChainRole role, string by)
         {

@@ -15,15 +15,25 @@ public static class ChainLabels
     public static string LeadStatus(LeadStatus status) => Get("LeadStatus_" + status, status.ToString());
     public static string Light(ProjectLight light) => Get("Light_" + light, light.ToString());
     public static string Milestone(MilestoneState state) => Get("Milestone_" + state, state.ToString());
+    public static string Size(Enterprises.SizeClass? size) => size is { } s ? Get("Size_" + s, s.ToString()) : "—";
+    public static string EnterpriseStatus(Enterprises.EnterpriseStatus status) => Get("EntStatus_" + status, status.ToString());
     public static string Event(LeadEventKind kind) => Get("Event_" + kind, kind.ToString());
 
-    /// <summary>Fen shown in 万元 (10,000 yuan), as investment and revenue are quoted.</summary>
-    public static string Wan(long? fen) =>
-        fen is { } f ? string.Format(CultureInfo.CurrentUICulture, ChainStrings.AmountWan, (f / 1_000_000m).ToString("#,0.##", CultureInfo.CurrentUICulture)) : "—";
+    /// <summary>Fen shown in 万元 (10,000 yuan) for Chinese readers, as investment and revenue are quoted; in million yuan for English ones.</summary>
+    public static string Wan(long? fen) => fen is { } f
+        ? Chinese ? string.Format(CultureInfo.CurrentUICulture, ChainStrings.AmountWan, (f / 1_000_000m).ToString("#,0.##", CultureInfo.CurrentUICulture))
+            : Million(f)
+        : "—";
 
-    /// <summary>Fen shown in 亿元 (100 million yuan), for large investments.</summary>
-    public static string Yi(long? fen) =>
-        fen is { } f ? string.Format(CultureInfo.CurrentUICulture, ChainStrings.AmountYi, (f / 10_000_000_000m).ToString("#,0.##", CultureInfo.CurrentUICulture)) : "—";
+    /// <summary>Fen shown in 亿元 (100 million yuan) for Chinese readers, for large sums; in million yuan for English ones.</summary>
+    public static string Yi(long? fen) => fen is { } f
+        ? Chinese ? string.Format(CultureInfo.CurrentUICulture, ChainStrings.AmountYi, (f / 10_000_000_000m).ToString("#,0.##", CultureInfo.CurrentUICulture))
+            : Million(f)
+        : "—";
+
+    static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
+    static string Million(long fen) => string.Format(CultureInfo.CurrentUICulture, ChainStrings.AmountMillion, (fen / 100_000_000m).ToString("#,0.##", CultureInfo.CurrentUICulture));
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 

@@ -91,7 +91,7 @@ public sealed class ChainService(ZoneDb db, CurrentUser current, IAuthorizationS
     public async Task<IReadOnlyList<EnterpriseChainTag>?> TagsOfAsync(int enterpriseId, bool chinese, CancellationToken ct = default)
     {
         await ChainAccess.RequireReadAsync(authorization, current);
-        if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId, ct)) return null;
+        if (!(await directory.NamesAsync([enterpriseId])).ContainsKey(enterpriseId)) return null;
         var rows = await (from t in db.Set<SegmentTag>().AsNoTracking()
                           join s in db.Set<ChainSegment>() on t.SegmentId equals s.Id
                           join c in db.Set<Chain>() on s.ChainId equals c.Id
@@ -225,7 +225,7 @@ public sealed class ChainService(ZoneDb db, CurrentUser current, IAuthorizationS
         if (request.EnterpriseId is not { } enterpriseId) throw new ChainRuleException("EnterpriseRequired");
         if (!Enum.IsDefined(request.Role)) throw new ChainRuleException("UnknownRole");
         if (!await db.Set<ChainSegment>().AnyAsync(s => s.Id == segmentId, ct)) return false;
-        if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId, ct)) throw new ChainRuleException("UnknownEnterprise", enterpriseId);
+        if (!(await directory.NamesAsync([enterpriseId])).ContainsKey(enterpriseId)) throw new ChainRuleException("UnknownEnterprise", enterpriseId);
         var tag = await db.Set<SegmentTag>().SingleOrDefaultAsync(t => t.SegmentId == segmentId && t.EnterpriseId == enterpriseId, ct);
         if (tag is null)
         {

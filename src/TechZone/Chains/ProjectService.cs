@@ -109,7 +109,7 @@ public sealed class ProjectService(ZoneDb db, CurrentUser current, IAuthorizatio
     {
         if (string.IsNullOrWhiteSpace(request.Name)) throw new ChainRuleException("ProjectNameRequired");
         if (request.EnterpriseId is not { } enterpriseId) throw new ChainRuleException("EnterpriseRequired");
-        if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId, ct)) throw new ChainRuleException("UnknownEnterprise", enterpriseId);
+        if (!(await directory.NamesAsync([enterpriseId])).ContainsKey(enterpriseId)) throw new ChainRuleException("UnknownEnterprise", enterpriseId);
         if (request.SegmentId is { } segmentId && !await db.Set<ChainSegment>().AnyAsync(s => s.Id == segmentId, ct))
             throw new ChainRuleException("UnknownSegment");
         if (request.InvestmentFen < 0) throw new ChainRuleException("NegativeAmount");
