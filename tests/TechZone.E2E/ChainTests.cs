@@ -94,7 +94,8 @@ public abstract class ChainTests(AppServer server)
         await Field(leadDialog, "lead-next-step").FillAsync("发送园区政策包");
         await session.ScreenshotAsync("lead-dialog-zh-CN-desktop", fullPage: false);
         await page.GetByTestId("save-lead").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/leads/\\d+$"));
+        // Saving writes the lead, its history and the owner's to-do, then opens the lead: slow on a loaded machine.
+        await page.WaitForURLAsync(new Regex("/leads/\\d+$"), new() { Timeout = 45_000, WaitUntil = WaitUntilState.Commit });
         var leadUrl = page.Url;
         await Assertions.Expect(page.GetByTestId("lead-stage")).ToHaveTextAsync("线索");
 
