@@ -1,3 +1,4 @@
+using TechZone.Chains;
 using TechZone.Demands;
 using TechZone.Enterprises;
 using TechZone.Platform;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.AddEnterprises();
 builder.AddDemands();
+builder.AddChains();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapEnterprises();
 app.MapDemands();
+app.MapChains();
 
 await app.InitializeDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -8,9 +8,9 @@ public abstract class ShellTests(AppServer server)
 {
     public static TheoryData<string, string[]> NavigationByUser => new()
     {
-        { "admin", ["audit", "calendar", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "qualification-types", "tokens", "users", "visits"] },
-        { "leader", ["demand-board", "demand-statistics", "demands", "enterprises", "home", "visits"] },
-        { "service", ["demand-board", "demand-statistics", "demands", "enterprises", "home", "visits"] },
+        { "admin", ["audit", "calendar", "chain-settings", "chains", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "leads", "projects", "qualification-types", "tokens", "users", "visits"] },
+        { "leader", ["chains", "demand-board", "demand-statistics", "demands", "enterprises", "home", "leads", "projects", "visits"] },
+        { "service", ["chains", "demand-board", "demand-statistics", "demands", "enterprises", "home", "leads", "projects", "visits"] },
         { "talent", ["demand-board", "demand-statistics", "demands", "home", "visits"] },
         { "feiteng", ["home", "my-demands", "my-enterprise"] },
     };

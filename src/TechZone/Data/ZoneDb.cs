@@ -59,6 +59,10 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
         // Foreign keys between modules live here, in the one place that sees every module's entities.
         builder.Entity<Demands.Demand>().HasOne<Enterprise>().WithMany().HasForeignKey(d => d.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Demands.Visit>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Chains.SegmentTag>().HasOne<Enterprise>().WithMany().HasForeignKey(t => t.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<Chains.Lead>().HasOne<Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Chains.KeyProject>().HasOne<Enterprise>().WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Chains.Lead>().HasOne<ZoneUser>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Restrict);
 
         // Every versioned entity uses its Version as the optimistic concurrency token.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))

@@ -32,6 +32,21 @@ public sealed class EnterpriseFactsService(ZoneDb db, CurrentUser current, IAuth
         return new EnterpriseFacts(enterpriseId, years.Select(y => ToYear(y, facts.Where(f => f.FiscalYear == y))).ToList());
     }
 
+    /// <summary>
+    /// Bulk read for other modules (chain health): for each enterprise, the latest known value of each metric asked
+    /// for (from the newest fiscal year that has it). An enterprise or metric with no figure is absent. Internal callers only.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<FactMetric, long>>> LatestAsync(IReadOnlyCollection<int> enterpriseIds,
+        IReadOnlyCollection<FactMetric> metrics, CancellationToken ct = default)
+    {
+        if (!current.IsInternal || enterpriseIds.Count == 0) return new Dictionary<int, IReadOnlyDictionary<FactMetric, long>>();
+        var ids = enterpriseIds.Distinct().ToList();
+        var rows = await db.Set<EnterpriseFact>().AsNoTracking().Where(f => ids.Contains(f.EnterpriseId))
+            .Select(f => new { f.EnterpriseId, f.Metric, f.FiscalYear, f.Value }).ToListAsync(ct);
+        return rows.Where(r => metrics.Contains(r.Metric)).GroupBy(r => r.EnterpriseId).ToDictionary(g => g.Key,
+            g => (IReadOnlyDictionary<FactMetric, long>)g.GroupBy(r => r.Metric).ToDictionary(m => m.Key, m => m.MaxBy(r => r.FiscalYear)!.Value));
+    }
+
     /// <summary>The signed-in enterprise user's own facts.</summary>
     public Task<EnterpriseFacts?> GetMineAsync(int? year = null, CancellationToken ct = default) =>
         current.EnterpriseId is { } id ? GetAsync(id, year, ct) : Task.FromResult<EnterpriseFacts?>(null);

@@ -198,8 +198,45 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
     public async Task<int> CreateAsync(EnterpriseRequest request)
     {
         await RequireWriteAsync();
+        return await InsertAsync(request);
+    }
+
+    /// <summary>
+    /// Registers an enterprise that investment attraction (招商) brought into the zone: the same use case as
+    /// <see cref="CreateAsync"/>, also open to the Chains module's writers (招商局 lands the enterprises it attracts
+    /// without a general write grant on the registry), with the contact person the lead already knows. Returns the new id.
+    /// </summary>
+    public async Task<int> CreateLandedAsync(EnterpriseRequest request, ContactRequest? contact = null)
+    {
+        if (!(await authorization.AuthorizeAsync(current.Principal, EnterprisePolicies.Write)).Succeeded
+            && !(await authorization.AuthorizeAsync(current.Principal, Policies.Write(Platform.Zone.Modules.Chains))).Succeeded)
+            throw new EnterpriseForbiddenException();
+        return await InsertAsync(request, contact);
+    }
+
+    /// <summary>Bulk read for other modules (chain maps): registry rows of the given enterprises; internal callers only.</summary>
+    public async Task<IReadOnlyList<EnterpriseSummary>> SummariesAsync(IReadOnlyCollection<int> ids, bool chinese, CancellationToken ct = default)
+    {
+        if (!current.IsInternal || ids.Count == 0) return [];
+        var wanted = ids.Distinct().ToList();
+        var rows = await db.Enterprises.AsNoTracking().Where(e => wanted.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id, e.CreditCode, e.Name, e.ParkId, ParkName = e.Park == null ? null : chinese || e.Park.NameEn == "" ? e.Park.Name : e.Park.NameEn,
+                e.IndustryCode, e.SizeClass, e.Status, e.FoundedOn, e.RegisteredCapitalFen,
+            })
+            .ToListAsync(ct);
+        return rows.Select(e => new EnterpriseSummary(e.Id, e.CreditCode, e.Name, e.ParkId, e.ParkName,
+            e.IndustryCode, IndustryCodes.Find(e.IndustryCode)?.DisplayName(chinese), e.SizeClass, e.Status, e.FoundedOn, e.RegisteredCapitalFen)).ToList();
+    }
+
+    async Task<int> InsertAsync(EnterpriseRequest request, ContactRequest? contact = null)
+    {
         var code = await CheckAsync(request, null);
         var enterprise = new Enterprise { CreditCode = code };
+        if (contact is not null && !string.IsNullOrWhiteSpace(contact.Name))
+            enterprise.Contacts.Add(new EnterpriseContact { Name = contact.Name.Trim(), Title = contact.Title?.Trim() ?? "", Phone = contact.Phone?.Trim() ?? "",
+                Email = contact.Email?.Trim() ?? "", IsPrimary = true });
         Apply(enterprise, request);
         enterprise.Rename(request.Name.Trim(), Today);
         enterprise.ChangeStatus(request.Status ?? EnterpriseStatus.Registered, request.StatusSinceOn ?? Today, Today, null, current.UserName);

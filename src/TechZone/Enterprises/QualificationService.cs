@@ -80,6 +80,18 @@ public sealed class QualificationService(ZoneDb db, CurrentUser current, IAuthor
         return rows.Select(q => ToItem(q, chinese, today)).ToList();
     }
 
+    /// <summary>Bulk read for other modules (chain health): which of the enterprises hold a qualification valid today. Internal callers only.</summary>
+    public async Task<IReadOnlySet<int>> QualifiedAsync(IReadOnlyCollection<int> enterpriseIds, CancellationToken ct = default)
+    {
+        if (!current.IsInternal || enterpriseIds.Count == 0) return new HashSet<int>();
+        var ids = enterpriseIds.Distinct().ToList();
+        var today = time.Today;
+        var held = await db.Set<EnterpriseQualification>().AsNoTracking()
+            .Where(q => ids.Contains(q.EnterpriseId) && (q.ExpiresOn == null || q.ExpiresOn >= today))
+            .Select(q => q.EnterpriseId).Distinct().ToListAsync(ct);
+        return held.ToHashSet();
+    }
+
     /// <summary>The signed-in enterprise user's own qualifications.</summary>
     public Task<IReadOnlyList<QualificationItem>?> ListMineAsync(bool chinese, CancellationToken ct = default) =>
         current.EnterpriseId is { } id ? ListAsync(id, chinese, ct) : Task.FromResult<IReadOnlyList<QualificationItem>?>(null);
