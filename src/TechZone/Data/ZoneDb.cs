@@ -59,6 +59,11 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
         // Foreign keys between modules live here, in the one place that sees every module's entities.
         builder.Entity<Demands.Demand>().HasOne<Enterprise>().WithMany().HasForeignKey(d => d.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Demands.Visit>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.Lease>().HasOne<Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.SpaceRequest>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.SurveyRecord>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.LeaseholderId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.SurveyRecord>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.ActualUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.Parcel>().HasOne<Enterprise>().WithMany().HasForeignKey(p => p.HolderId).OnDelete(DeleteBehavior.Restrict);
 
         // Every versioned entity uses its Version as the optimistic concurrency token.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
