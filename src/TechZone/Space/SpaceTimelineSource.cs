@@ -19,12 +19,12 @@ sealed class SpaceTimelineSource(ZoneDb db, CurrentUser current, ZoneTime time) 
             .OrderByDescending(l => l.StartOn).Take(100).ToListAsync(ct);
         var unitIds = leases.SelectMany(l => l.Units.Select(u => u.UnitId)).Distinct().ToList();
         var units = await db.Set<Unit>().AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .Join(db.Set<Building>(), u => u.BuildingId, b => b.Id, (u, b) => new { u.Id, Label = b.Name + " " + u.Number }).ToDictionaryAsync(x => x.Id, x => x.Label, ct);
+            .Join(db.Set<Building>(), u => u.BuildingId, b => b.Id, (u, b) => new { u.Id, u.BuildingId, Label = b.Name + " " + u.Number }).ToDictionaryAsync(x => x.Id, ct);
         var events = new List<TimelineEvent>();
         foreach (var l in leases)
         {
-            var where = string.Join("、", l.Units.Select(u => units.GetValueOrDefault(u.UnitId, "")));
-            var link = portal ? "/my/space" : $"/space/leases?lease={l.Id}";
+            var where = string.Join("、", l.Units.Select(u => units.TryGetValue(u.UnitId, out var x) ? x.Label : ""));
+            var link = portal ? "/my/space" : l.Units.Select(u => units.TryGetValue(u.UnitId, out var x) ? $"/space/buildings/{x.BuildingId}" : null).FirstOrDefault(x => x is not null) ?? "/space/leases";
             var detail = $"{SpaceLabels.M2(Area.M2(l.AreaDm2))} · {SpaceLabels.Date(l.StartOn)} – {SpaceLabels.Date(l.EndOn)}";
             if (l.StartOn <= today) events.Add(new TimelineEvent(l.StartOn, "LeaseStarted", string.Format(SpaceStrings.Timeline_LeaseStarted, where), detail, link, Modules.Space));
             if (l.EndOn < today) events.Add(new TimelineEvent(l.EndOn, "LeaseEnded", string.Format(SpaceStrings.Timeline_LeaseEnded, where), detail, link, Modules.Space));

@@ -384,6 +384,38 @@ public abstract class SpaceTests(ZoneApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await planning.GetAsync($"{Api}/map/parcels?bbox=1,2,3")).StatusCode);
     }
 
+    [Fact]
+    public async Task GeoJsonImport_OfBuildings_ChecksTypeAndArea_AndUpdatesAnExistingBuildingsShape()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning", "en");
+        var name = "导入楼" + Unique();
+        string Collection(string geometry) => $$$"""
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","geometry":{{{geometry}}},"properties":{"name":"{{{name}}}","park":"海洋科技园","type":"RnD","leasableArea":3200.5,"floors":6}},
+              {"type":"Feature","geometry":{{{Box(117.74, 39.18, 0.001)}}},"properties":{"name":"{{{name}}}-2","park":"haiyang","type":"Castle"}},
+              {"type":"Feature","geometry":null,"properties":{"name":"{{{name}}}-3","park":"haiyang","type":"Office","leasableArea":100}}
+            ]}
+            """;
+        var report = await Read<GeoImportReport>(await planning.PostAsJsonAsync($"{Api}/import", new { kind = "Buildings", geoJson = Collection(Box(117.735, 39.175, 0.001)) }, ZoneApp.Json));
+        Assert.Equal((3, 1, 2), (report.Total, report.Valid, report.Invalid));
+        Assert.Contains(report.Features[1].Problems, p => p.Contains("type \"Castle\""));
+        Assert.Contains(report.Features[1].Problems, p => p.Contains("leasableArea"));
+        Assert.Equal("No geometry", Assert.Single(report.Features[2].Problems));
+        Assert.Empty(await Read<List<BuildingSummary>>(await planning.GetAsync($"{Api}/buildings?search={name}")));
+
+        await Read<GeoImportReport>(await planning.PostAsJsonAsync($"{Api}/import", new { kind = "Buildings", geoJson = Collection(Box(117.735, 39.175, 0.001)), confirm = true }, ZoneApp.Json));
+        var building = Assert.Single(await Read<List<BuildingSummary>>(await planning.GetAsync($"{Api}/buildings?search={name}")));
+        Assert.Equal((BuildingType.RnD, 3200.5m, 6), (building.Type, building.LeasableArea, building.FloorCount));
+
+        // Imported again with another shape: the same building, moved.
+        report = await Read<GeoImportReport>(await planning.PostAsJsonAsync($"{Api}/import", new { kind = "Buildings", geoJson = Collection(Box(117.745, 39.185, 0.001)), confirm = true }, ZoneApp.Json));
+        Assert.Equal(FeatureAction.Update, report.Features[0].Action);
+        Assert.Single(await Read<List<BuildingSummary>>(await planning.GetAsync($"{Api}/buildings?search={name}")));
+        Assert.Contains(name, await planning.GetStringAsync($"{Api}/map/buildings?bbox=117.744,39.184,117.747,39.187&zoom=17"));
+        Assert.DoesNotContain(name, await planning.GetStringAsync($"{Api}/map/buildings?bbox=117.734,39.174,117.7365,39.1765&zoom=17"));
+    }
+
     // ---- permissions and bad input --------------------------------------------------------------------------------
 
     [Fact]
