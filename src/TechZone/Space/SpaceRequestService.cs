@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
 using TechZone.Platform.Calendar;
+using TechZone.Platform.Inbox;
 using TechZone.Platform.Zone;
 using TechZone.Space.Resources;
 
@@ -12,7 +13,8 @@ namespace TechZone.Space;
 /// move-in date are ranked against it, each criterion with its reason; staff send offers and record the outcome
 /// (accepted → a lease). An enterprise user sees and raises only its own requests (another's is 404).
 /// </summary>
-public sealed class SpaceRequestService(ZoneDb db, SpaceAccessService access, ZoneTime time, IEnterpriseDirectory enterprises, SpaceService space)
+public sealed class SpaceRequestService(ZoneDb db, SpaceAccessService access, ZoneTime time, IEnterpriseDirectory enterprises, SpaceService space,
+    NotificationService notifications)
 {
     const int MaxListed = 20;
 
@@ -174,7 +176,24 @@ public sealed class SpaceRequestService(ZoneDb db, SpaceAccessService access, Zo
             SentByName = access.User.DisplayName, SentUtc = DateTime.UtcNow,
         });
         r.Status = RequestStatus.Offered;
-        await db.SaveChangesAsync(ct);
+        // The enterprise's portal users hear of the offer; the notification is saved with it.
+        var users = r.EnterpriseId is { } e
+            ? await db.Users.AsNoTracking().Where(u => u.EnterpriseId == e && !u.IsDisabled).Select(u => u.Id).ToListAsync(ct) : [];
+        if (users.Count == 0) await db.SaveChangesAsync(ct);
+        else
+        {
+            var building = await db.Set<Building>().Where(b => b.Id == unit.BuildingId).Select(b => b.Name).SingleAsync(ct);
+            var rent = request.RentFen ?? unit.AskingRentFen;
+            string T(string key, string culture, params object[] args)
+            {
+                var c = CultureInfo.GetCultureInfo(culture);
+                return string.Format(c, SpaceStrings.ResourceManager.GetString(key, c)!, args);
+            }
+            await notifications.NotifyAsync(users, new NotificationMessage(
+                T(nameof(SpaceStrings.Notify_Offer), "zh-CN", building, unit.Number), T(nameof(SpaceStrings.Notify_Offer), "en", building, unit.Number),
+                T(nameof(SpaceStrings.Notify_OfferBody), "zh-CN", M2(unit.AreaDm2), Yuan(rent)), T(nameof(SpaceStrings.Notify_OfferBody), "en", M2(unit.AreaDm2), Yuan(rent)),
+                "/my/space"), ct: ct);
+        }
         return true;
     }
 

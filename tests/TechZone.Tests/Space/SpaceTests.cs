@@ -243,6 +243,12 @@ public abstract class SpaceTests(ZoneApp app)
         // Staff offer the unit that fits; accepted, it becomes the enterprise's lease from the move-in date.
         request = await Read<SpaceRequestItem>(await planning.PostAsJsonAsync($"{Api}/requests/{request.Id}/offers", new { unitId = units["L1"] }, ZoneApp.Json));
         var offer = Assert.Single(request.Offers);
+        Assert.True(await app.WithScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<ZoneDb>();
+            return db.Set<TechZone.Platform.Inbox.Notification>().AnyAsync(n => n.Title.Contains(" L1") && n.Link == "/my/space"
+                && db.Users.Any(u => u.Id == n.UserId && u.UserName == "feiteng"));
+        }));
         request = await Read<SpaceRequestItem>(await planning.PostAsJsonAsync($"{Api}/requests/{request.Id}/offers/{offer.Id}/outcome", new { accepted = true, years = 2 }, ZoneApp.Json));
         Assert.Equal(RequestStatus.Leased, request.Status);
         var leaseId = Assert.IsType<int>(request.Offers.Single().LeaseId);
