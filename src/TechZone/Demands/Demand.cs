@@ -4,7 +4,7 @@ namespace TechZone.Demands;
 /// An enterprise's demand (诉求): a problem it wants the zone to solve, followed from receipt to its satisfaction.
 /// The work is done in <see cref="Parts"/>, one per responsible department; the demand's own status follows them.
 /// </summary>
-public class Demand : Data.IVersioned
+public class Demand : Data.IVersioned, Platform.Text.ISearchKeyed
 {
     public int Id { get; set; }
 
@@ -17,6 +17,11 @@ public class Demand : Data.IVersioned
     public DemandCategory? Category { get; set; }
 
     public string Title { get; set; } = "";
+
+    /// <summary>The title as the full-text index reads it (<see cref="Platform.Text.TextTokens"/>); ZoneDb keeps it current.</summary>
+    public string TitleTokens { get; set; } = "";
+
+    public void RefreshSearchKey() => TitleTokens = Platform.Text.TextTokens.Index(Title);
     public string Description { get; set; } = "";
 
     public DemandChannel Channel { get; set; }
@@ -57,6 +62,14 @@ public class Demand : Data.IVersioned
     public List<DemandEvent> Events { get; set; } = [];
 
     public bool IsOpen => Status is not (DemandStatus.Closed or DemandStatus.Rejected);
+
+    /// <summary>
+    /// Open, as a condition the database can answer from the (Status, DueUtc) index: an IN list of the open
+    /// statuses, where "not closed and not rejected" made it read every demand.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Demand, bool>> OpenInDb = d =>
+        d.Status == DemandStatus.Received || d.Status == DemandStatus.Assigned || d.Status == DemandStatus.InProgress
+        || d.Status == DemandStatus.Answered || d.Status == DemandStatus.Reopened;
 
     /// <summary>
     /// Brings status and deadline in line with the parts: answered when every part is, in progress when any is

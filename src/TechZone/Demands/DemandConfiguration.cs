@@ -10,6 +10,8 @@ sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
     {
         b.ToTable("demands_demands");
         b.Property(x => x.Title).HasMaxLength(DemandLimits.Title);
+        // Every character may gain a space; the index itself is made by the provider's migration (FTS5 / GIN).
+        b.Property(x => x.TitleTokens).HasMaxLength(DemandLimits.Title * 2);
         b.Property(x => x.Description).HasMaxLength(DemandLimits.Text);
         b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
@@ -29,6 +31,8 @@ sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasIndex(x => new { x.CategoryId, x.Status });
         b.HasIndex(x => new { x.ParkId, x.Status });
         b.HasIndex(x => x.VisitId);
+        // Traffic lights are ranges of DueUtc (red: before now); RaisedUtc beside it sorts a light's list without reading rows.
+        b.HasIndex(x => new { x.DueUtc, x.RaisedUtc });
     }
 }
 
@@ -45,6 +49,8 @@ sealed class DemandPartConfiguration : IEntityTypeConfiguration<DemandPart>
         // A department's queue, and the escalation sweep of open parts past their deadline.
         b.HasIndex(x => new { x.DepartmentId, x.Status, x.DueUtc });
         b.HasIndex(x => new { x.Status, x.DueUtc });
+        // "Demands with a part for department D" answered from the index alone.
+        b.HasIndex(x => new { x.DepartmentId, x.DemandId });
     }
 }
 

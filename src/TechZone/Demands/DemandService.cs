@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
 using TechZone.Demands.Resources;
@@ -8,6 +9,7 @@ using TechZone.Platform.Api;
 using TechZone.Platform.Calendar;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Inbox;
+using TechZone.Platform.Text;
 using TechZone.Platform.Zone;
 
 namespace TechZone.Demands;
@@ -25,17 +27,31 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
 
     // ---------------------------------------------------------------- reading
 
+    /// <summary>How far a demand list counts its matches (<see cref="PagedResult{T}.TotalCapped"/> beyond).</summary>
+    public const int CountCap = 10_000;
+
     public async Task<PagedResult<DemandSummary>> SearchAsync(DemandQuery query, bool chinese, CancellationToken ct = default)
     {
         var (page, pageSize) = Paging.Normalize(query.Page, query.PageSize);
         var lights = await LightsAsync(ct);
         var rows = await FilterAsync(query, lights, ct);
-        var total = await rows.CountAsync(ct);
+        // A zone holds millions of demands: counting every match of a broad filter costs more than the page itself,
+        // and nobody pages past the ten-thousandth row, so the count stops there (the list says "more than").
+        var total = await rows.Take(CountCap + 1).CountAsync(ct);
+        var searching = !string.IsNullOrWhiteSpace(query.Search);
         var sorted = query.Sort == DemandSort.Due
             ? (query.Descending == true ? rows.OrderByDescending(d => d.DueUtc) : rows.OrderBy(d => d.DueUtc == null).ThenBy(d => d.DueUtc)).ThenByDescending(d => d.Id)
+            // A text search matches an unknown share: walking the RaisedUtc index and reading each demand to test its
+            // title took seconds when few match. Ids are given in the order demands are raised, so the id order
+            // (the table's own) is the same newest-first list without the random reads.
+            : searching ? (query.Descending == false ? rows.OrderBy(d => d.Id) : rows.OrderByDescending(d => d.Id))
             : query.Descending == false ? rows.OrderBy(d => d.RaisedUtc).ThenBy(d => d.Id) : rows.OrderByDescending(d => d.RaisedUtc).ThenByDescending(d => d.Id);
-        var items = await SummariesAsync(sorted.Skip((page - 1) * pageSize).Take(pageSize), lights, chinese, ct);
-        return new PagedResult<DemandSummary>(items, total, page, pageSize);
+        // The page's ids first: the sort then reads only index columns (a light's thousands of demands sorted by
+        // RaisedUtc from the (DueUtc, RaisedUtc) index), and only the twenty rows shown are read whole.
+        var ids = await sorted.Skip((page - 1) * pageSize).Take(pageSize).Select(d => d.Id).ToListAsync(ct);
+        var found = await SummariesAsync(db.Set<Demand>().AsNoTracking().Where(d => ids.Contains(d.Id)), lights, chinese, ct);
+        var items = found.OrderBy(d => ids.IndexOf(d.Id)).ToList();
+        return new PagedResult<DemandSummary>(items, Math.Min(total, CountCap), page, pageSize, total > CountCap);
     }
 
     async Task<IQueryable<Demand>> FilterAsync(DemandQuery query, DemandLights lights, CancellationToken ct)
@@ -49,10 +65,24 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             var number = int.TryParse(s.TrimStart('#'), out var n) ? n : 0;
             // The enterprise's name (pinyin too) through the registry: the first matches are plenty for a search box.
             var named = current.IsInternal ? (await directory.SearchAsync(s, 50)).Select(e => e.Id).ToList() : [];
-            rows = rows.Where(d => d.Title.Contains(s) || d.Id == number || named.Contains(d.EnterpriseId));
+            // The title through the full-text index (a substring scan read every demand): FTS5 on SQLite, a GIN
+            // index over to_tsvector on PostgreSQL; both made by the Demands_TitleSearch migration. Only the
+            // alternatives that can match are asked for: each OR makes the database collect every match first.
+            var matches = new List<Expression<Func<Demand, bool>>>();
+            if (db.Database.IsNpgsql())
+            {
+                if (TextTokens.TsQuery(s) is { } tsQuery)
+                    matches.Add(d => EF.Functions.ToTsVector("simple", d.TitleTokens).Matches(EF.Functions.ToTsQuery("simple", tsQuery)));
+            }
+            else if (TextTokens.Fts5Query(s) is { } match)
+                // A subquery of the same statement: the database joins the index's matches with the other filters.
+                matches.Add(d => db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM demands_title_fts WHERE demands_title_fts MATCH {match}").Contains(d.Id));
+            if (number > 0) matches.Add(d => d.Id == number);
+            if (named.Count > 0) matches.Add(d => named.Contains(d.EnterpriseId));
+            rows = rows.Where(AnyOf(matches));
         }
         if (query.Status is { } status) rows = rows.Where(d => d.Status == status);
-        if (query.Open == true) rows = rows.Where(d => d.Status != DemandStatus.Closed && d.Status != DemandStatus.Rejected);
+        if (query.Open == true) rows = rows.Where(Demand.OpenInDb);
         if (query.CategoryId is { } category)
         {
             var ids = (await setup.CategoriesAsync(ct)).SubtreeOf(category);
@@ -70,6 +100,21 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             _ => rows,
         };
         return rows;
+    }
+
+    /// <summary>The rows that meet any of the conditions (none: no row), as one expression EF can translate.</summary>
+    static Expression<Func<Demand, bool>> AnyOf(IReadOnlyList<Expression<Func<Demand, bool>>> conditions)
+    {
+        if (conditions.Count == 0) return d => false;
+        var row = conditions[0].Parameters[0];
+        var body = conditions.Skip(1).Aggregate(conditions[0].Body,
+            (either, next) => Expression.OrElse(either, new ParameterSwap(next.Parameters[0], row).Visit(next.Body)));
+        return Expression.Lambda<Func<Demand, bool>>(body, row);
+    }
+
+    sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     internal async Task<IReadOnlyList<DemandSummary>> SummariesAsync(IQueryable<Demand> rows, DemandLights lights, bool chinese, CancellationToken ct)

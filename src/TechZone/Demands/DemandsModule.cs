@@ -28,6 +28,7 @@ public static class DemandsModule
         services.AddScoped<DemandStatisticsService>();
         services.AddHostedService<EscalationWorker>();
         services.AddSingleton<IReferenceData, DemandCategories>();
+        services.AddSingleton<IReferenceData, DemandSearchTokens>();
         services.AddSingleton<IDemoData, DemandDemoData>();
         services.AddSingleton<IScaleData, DemandScaleData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 20, "/demands", MudBlazor.Icons.Material.Filled.Forum,

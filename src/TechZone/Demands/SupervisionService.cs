@@ -48,7 +48,9 @@ public sealed class SupervisionService(ZoneDb db, DemandService demands, InboxSe
     }
 
     IQueryable<DemandPart> OpenParts() => db.Set<DemandPart>().AsNoTracking()
-        .Where(p => p.Status != PartStatus.Answered && p.Demand!.Status != DemandStatus.Closed && p.Demand.Status != DemandStatus.Rejected);
+        // Open statuses listed (IN), not excluded, so that the (Status, DueUtc) index answers it.
+        .Where(p => (p.Status == PartStatus.Assigned || p.Status == PartStatus.InProgress)
+            && p.Demand!.Status != DemandStatus.Closed && p.Demand.Status != DemandStatus.Rejected);
 
     /// <summary>
     /// Escalates every open part past its deadline that was not escalated yet: marks it, tells the department's

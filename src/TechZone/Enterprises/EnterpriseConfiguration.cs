@@ -12,7 +12,8 @@ sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
         b.Property(x => x.CreditCode).HasMaxLength(18).IsFixedLength(false);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.NameKey).HasMaxLength(1000);
-        b.HasIndex(x => x.NameKey);
+        // The list's default order (pinyin, then name, then id) read straight from the index, no sort.
+        b.HasIndex(x => new { x.NameKey, x.Name });
         b.Property(x => x.LegalRepresentative).HasMaxLength(50);
         b.Property(x => x.Address).HasMaxLength(200);
         b.Property(x => x.IndustryCode).HasMaxLength(2);

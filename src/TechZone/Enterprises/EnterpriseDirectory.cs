@@ -23,6 +23,9 @@ sealed class EnterpriseDirectory(ZoneDb db) : IEnterpriseDirectory
             // Pinyin too, as in the registry list: "ft" finds 飞腾.
             var key = Platform.Text.Pinyin.QueryKey(s);
             rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(code) || (key != "" && e.NameKey.Contains(key)));
+            // Sort the matches rather than walk the name index testing every row (see EnterpriseService.Sort).
+            return await rows.OrderBy(e => e.NameKey + "").ThenBy(e => e.Id).Take(take)
+                .Select(e => new EnterpriseRef(e.Id, e.Name, e.CreditCode, e.ParkId)).ToListAsync();
         }
         return await rows.OrderBy(e => e.NameKey).ThenBy(e => e.Id).Take(take)
             .Select(e => new EnterpriseRef(e.Id, e.Name, e.CreditCode, e.ParkId)).ToListAsync();

@@ -22,7 +22,7 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         var (page, pageSize) = Paging.Normalize(query.Page, query.PageSize);
         var rows = Filter(query);
         var total = await rows.CountAsync();
-        var items = await Sort(rows, query.Sort ?? EnterpriseSort.Name, query.Descending == true)
+        var items = await Sort(rows, query.Sort ?? EnterpriseSort.Name, query.Descending == true, searching: !string.IsNullOrWhiteSpace(query.Search))
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(e => new
             {
@@ -47,7 +47,10 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
             var code = s.ToUpperInvariant();
             // Pinyin too: "ft" and "feiteng" find 飞腾 through the key's initials or full part.
             var key = Platform.Text.Pinyin.QueryKey(s);
-            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(code) || e.FormerNames.Any(f => f.Name.Contains(s))
+            // Former names as one IN list: the small table is read once, not probed per enterprise (a correlated
+            // EXISTS tripled the cost of a search at 100,000 enterprises).
+            var formerly = db.Set<EnterpriseFormerName>().Where(f => f.Name.Contains(s)).Select(f => f.EnterpriseId);
+            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(code) || formerly.Contains(e.Id)
                 || (key != "" && e.NameKey.Contains(key)));
         }
         if (query.ParkId is { } park) rows = rows.Where(e => e.ParkId == park);
@@ -124,8 +127,18 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
     /// <summary>More than a zone has; a province-wide registry exports by park or industry.</summary>
     public const int MaxExportRows = 200_000;
 
-    static IQueryable<Enterprise> Sort(IQueryable<Enterprise> rows, EnterpriseSort sort, bool descending)
+    static IQueryable<Enterprise> Sort(IQueryable<Enterprise> rows, EnterpriseSort sort, bool descending, bool searching = false)
     {
+        // A text search matches an unknown share of the rows. Walking the name index in order and testing each row
+        // costs a random read per enterprise when few match (0.4 s at 100,000 on SQLite), so then the matches are
+        // sorted instead: `NameKey || ''` has the same order but no index.
+        if (searching && sort == EnterpriseSort.Name)
+        {
+            var bySearch = descending
+                ? rows.OrderByDescending(e => e.NameKey + "").ThenByDescending(e => e.Name).ThenByDescending(e => e.Id)
+                : rows.OrderBy(e => e.NameKey + "").ThenBy(e => e.Name).ThenBy(e => e.Id);
+            return bySearch;
+        }
         // Unknown dates and capitals go last either way (SQLite and PostgreSQL disagree on where NULLs sort);
         // status sorts in lifecycle order, not by its stored name; the id breaks ties so pages never overlap.
         IOrderedQueryable<Enterprise> ordered = sort switch

@@ -341,6 +341,28 @@ public abstract class DemandLoopTests(ZoneApp app)
     }
 
     [Fact]
+    public async Task TitleSearch_FindsHanziSubstringsAndWordPrefixes_ThroughTheFullTextIndex()
+    {
+        app.SkipIfUnavailable();
+        var tag = Tag();
+        var raised = await RaiseAsFeitengAsync("infrastructure-utilities", "研发楼屋顶漏水需要维修" + tag);
+        var admin = await app.SignedInAsync("admin");
+        async Task<IReadOnlyList<int>> FoundAsync(HttpClient client, string search) =>
+            (await client.GetFromJsonAsync<PagedResult<DemandSummary>>($"{Api}?search={Uri.EscapeDataString(search)}&pageSize=200", ZoneApp.Json))!
+                .Items.Select(d => d.Id).ToList();
+
+        Assert.Contains(raised.Id, await FoundAsync(admin, "屋顶漏水"));
+        Assert.Contains(raised.Id, await FoundAsync(admin, "漏水 " + tag[..5]));
+        Assert.Contains(raised.Id, await FoundAsync(admin, "#" + raised.Id));
+        // A phrase, not a bag of characters: the same characters out of order do not match.
+        Assert.DoesNotContain(raised.Id, await FoundAsync(admin, "水漏"));
+        Assert.DoesNotContain(raised.Id, await FoundAsync(admin, "屋顶漏水 nosuchword" + tag));
+        // The enterprise finds its own demand the same way; another enterprise does not.
+        Assert.Contains(raised.Id, await FoundAsync(await app.SignedInAsync("feiteng"), "屋顶漏水"));
+        Assert.DoesNotContain(raised.Id, await FoundAsync(await app.SignedInAsync("kylin"), "屋顶漏水"));
+    }
+
+    [Fact]
     public async Task ASimilarOpenDemand_IsFlaggedAsPossibleDuplicate()
     {
         app.SkipIfUnavailable();

@@ -251,6 +251,11 @@ namespace TechZone.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("TitleTokens")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -265,6 +270,8 @@ namespace TechZone.Data.Migrations.Postgres
                     b.HasIndex("VisitId");
 
                     b.HasIndex("CategoryId", "Status");
+
+                    b.HasIndex("DueUtc", "RaisedUtc");
 
                     b.HasIndex("EnterpriseId", "RaisedUtc");
 
@@ -416,6 +423,8 @@ namespace TechZone.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DemandId");
+
+                    b.HasIndex("DepartmentId", "DemandId");
 
                     b.HasIndex("Status", "DueUtc");
 
@@ -731,11 +740,11 @@ namespace TechZone.Data.Migrations.Postgres
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("NameKey");
-
                     b.HasIndex("ParkId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("NameKey", "Name");
 
                     b.ToTable("enterprises_enterprises", (string)null);
                 });

@@ -238,6 +238,11 @@ namespace TechZone.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleTokens")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -252,6 +257,8 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.HasIndex("VisitId");
 
                     b.HasIndex("CategoryId", "Status");
+
+                    b.HasIndex("DueUtc", "RaisedUtc");
 
                     b.HasIndex("EnterpriseId", "RaisedUtc");
 
@@ -397,6 +404,8 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DemandId");
+
+                    b.HasIndex("DepartmentId", "DemandId");
 
                     b.HasIndex("Status", "DueUtc");
 
@@ -702,11 +711,11 @@ namespace TechZone.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("NameKey");
-
                     b.HasIndex("ParkId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("NameKey", "Name");
 
                     b.ToTable("enterprises_enterprises", (string)null);
                 });
