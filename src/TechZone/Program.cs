@@ -4,6 +4,7 @@ using TechZone.Enterprises;
 using TechZone.Platform;
 using TechZone.Platform.Audit;
 using TechZone.Platform.Seeding;
+using TechZone.Space;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.AddPlatform();
 builder.AddEnterprises();
 builder.AddDemands();
 builder.AddChains();
+builder.AddSpace();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.MapPlatform();
 app.MapEnterprises();
 app.MapDemands();
 app.MapChains();
+app.MapSpace();
 
 await app.InitializeDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() =>

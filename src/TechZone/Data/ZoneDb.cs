@@ -63,6 +63,11 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
         builder.Entity<Chains.Lead>().HasOne<Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Chains.KeyProject>().HasOne<Enterprise>().WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Chains.Lead>().HasOne<ZoneUser>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.Lease>().HasOne<Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.SpaceRequest>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.SurveyRecord>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.LeaseholderId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.SurveyRecord>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.ActualUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Space.Parcel>().HasOne<Enterprise>().WithMany().HasForeignKey(p => p.HolderId).OnDelete(DeleteBehavior.Restrict);
 
         // Every versioned entity uses its Version as the optimistic concurrency token.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))

@@ -1,0 +1,84 @@
+// The zone map's script: loads the vendored Leaflet once, draws each layer's GeoJSON on one canvas renderer
+// (WebGL is not needed, so headless browsers draw it too) and refetches the visible layers for the view on every move.
+let leafletReady;
+
+function loadLeaflet(base) {
+    if (window.L) return Promise.resolve();
+    leafletReady ??= new Promise((resolve, reject) => {
+        const css = document.createElement('link');
+        css.rel = 'stylesheet';
+        css.href = base + 'leaflet.css';
+        document.head.appendChild(css);
+        const script = document.createElement('script');
+        script.src = base + 'leaflet.js';
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error('Leaflet did not load'));
+        document.head.appendChild(script);
+    });
+    return leafletReady;
+}
+
+const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
+
+export async function create(element, options, dotnet) {
+    await loadLeaflet(options.leaflet);
+    const L = window.L;
+    const renderer = L.canvas({ padding: 0.5 });
+    const map = L.map(element, { preferCanvas: true, renderer, attributionControl: false, minZoom: 8, maxZoom: 19 });
+    const overlays = {};
+    const layers = options.layers.map(def => {
+        const group = L.geoJSON(null, {
+            renderer,
+            style: f => ({
+                color: f.properties.color, weight: 1.5, fillColor: f.properties.fill,
+                fillOpacity: f.properties.fill === 'transparent' ? 0 : 0.45,
+            }),
+            onEachFeature: (f, layer) => {
+                const p = f.properties;
+                layer.bindTooltip(p.detail ? `<strong>${esc(p.name)}</strong><br>${esc(p.detail)}` : esc(p.name), { sticky: true });
+                if (p.href) layer.on('click', () => dotnet.invokeMethodAsync('Open', p.href));
+            },
+        });
+        overlays[esc(def.label)] = group;
+        if (def.visible) group.addTo(map);
+        return { def, group, controller: null, count: 0 };
+    });
+    L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+    L.control.scale({ imperial: false }).addTo(map);
+
+    async function load(layer) {
+        const b = map.getBounds();
+        const bbox = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
+            .map(v => v.toFixed(6)).join(',');
+        layer.controller?.abort();
+        layer.controller = new AbortController();
+        const sep = layer.def.url.includes('?') ? '&' : '?';
+        try {
+            const response = await fetch(`${layer.def.url}${sep}bbox=${bbox}&zoom=${map.getZoom()}`,
+                { signal: layer.controller.signal, credentials: 'same-origin', headers: { Accept: 'application/geo+json' } });
+            if (!response.ok) return;
+            const data = await response.json();
+            layer.group.clearLayers();
+            layer.group.addData(data);
+            layer.count = data.features.length;
+            element.dataset[`count${layer.def.key}`] = String(layer.count);
+        } catch (e) {
+            if (e.name !== 'AbortError') console.warn('map layer', layer.def.key, e);
+        }
+    }
+
+    async function refresh() {
+        await Promise.all(layers.filter(l => map.hasLayer(l.group)).map(load));
+        element.dataset.loaded = String(Number(element.dataset.loaded || 0) + 1);
+    }
+
+    map.on('moveend', refresh);
+    map.on('overlayadd', e => { const l = layers.find(x => x.group === e.layer); if (l) load(l); });
+    const [minLon, minLat, maxLon, maxLat] = options.bounds;
+    map.fitBounds([[minLat, minLon], [maxLat, maxLon]]);
+    return {
+        destroy: () => map.remove(),
+        refresh,
+    };
+}
