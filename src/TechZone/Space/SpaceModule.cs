@@ -31,15 +31,15 @@ public static class SpaceModule
         services.AddScoped<Enterprises.IEnterpriseTimelineSource, SpaceTimelineSource>();
         services.AddSingleton<IDemoData, SpaceDemoData>();
 
-        services.AddNavEntry(new NavEntry(NavGroup.Work, 50, "/space", MudBlazor.Icons.Material.Filled.Apartment,
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 60, "/space", MudBlazor.Icons.Material.Filled.Apartment,
             Policies.Read(Modules.Space), () => SpaceStrings.Title, "space"));
-        services.AddNavEntry(new NavEntry(NavGroup.Work, 51, "/space/surveys", MudBlazor.Icons.Material.Filled.FactCheck,
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 61, "/space/surveys", MudBlazor.Icons.Material.Filled.FactCheck,
             Policies.Read(Modules.Space), () => SpaceStrings.Surveys_Title, "space-surveys"));
-        services.AddNavEntry(new NavEntry(NavGroup.Work, 52, "/space/requests", MudBlazor.Icons.Material.Filled.ManageSearch,
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 62, "/space/requests", MudBlazor.Icons.Material.Filled.ManageSearch,
             Policies.Read(Modules.Space), () => SpaceStrings.Requests_Title, "space-requests"));
-        services.AddNavEntry(new NavEntry(NavGroup.Work, 53, "/land", MudBlazor.Icons.Material.Filled.Landscape,
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 63, "/land", MudBlazor.Icons.Material.Filled.Landscape,
             Policies.Read(Modules.Space), () => SpaceStrings.Land_Title, "land"));
-        services.AddNavEntry(new NavEntry(NavGroup.Work, 54, "/space/map", MudBlazor.Icons.Material.Filled.Map,
+        services.AddNavEntry(new NavEntry(NavGroup.Work, 64, "/space/map", MudBlazor.Icons.Material.Filled.Map,
             Policies.Read(Modules.Space), () => SpaceStrings.Map_Title, "space-map"));
         services.AddNavEntry(new NavEntry(NavGroup.Portal, 50, "/my/space", MudBlazor.Icons.Material.Filled.Apartment,
             Policies.Portal, () => SpaceStrings.My_Title, "my-space"));
