@@ -3,12 +3,14 @@ using TechZone.Enterprises;
 using TechZone.Platform;
 using TechZone.Platform.Audit;
 using TechZone.Platform.Seeding;
+using TechZone.SupportPolicies;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
 builder.AddEnterprises();
 builder.AddDemands();
+builder.AddPolicies();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapEnterprises();
 app.MapDemands();
+app.MapPolicies();
 
 await app.InitializeDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -59,6 +59,8 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
         // Foreign keys between modules live here, in the one place that sees every module's entities.
         builder.Entity<Demands.Demand>().HasOne<Enterprise>().WithMany().HasForeignKey(d => d.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Demands.Visit>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<SupportPolicies.PolicyVerdict>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<SupportPolicies.PolicyPush>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
 
         // Every versioned entity uses its Version as the optimistic concurrency token.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
