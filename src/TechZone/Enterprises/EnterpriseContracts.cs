@@ -449,7 +449,7 @@ public sealed record RejectCorrectionRequest
 public sealed record EnterpriseFactRow(int EnterpriseId, int FiscalYear, FactMetric Metric, long Value, bool Verified);
 
 /// <summary>What eligibility rules read of an enterprise besides its facts.</summary>
-public sealed record EnterpriseTraits(int Id, string Name, string? ParkCode, string? IndustryCode, SizeClass? SizeClass, DateOnly? FoundedOn, EnterpriseStatus Status);
+public sealed record EnterpriseTraits(int Id, string Name, string CreditCode, string? ParkCode, string? IndustryCode, SizeClass? SizeClass, DateOnly? FoundedOn, EnterpriseStatus Status);
 
 /// <summary>A qualification held: its type's code and validity.</summary>
 public sealed record QualificationHeld(int EnterpriseId, string TypeCode, DateOnly IssuedOn, DateOnly? ExpiresOn);

@@ -228,7 +228,7 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         rows = enterpriseId is { } id ? rows.Where(e => e.Id == id)
             : rows.Where(e => e.Status == EnterpriseStatus.Registered || e.Status == EnterpriseStatus.Operating || e.Status == EnterpriseStatus.Expanding);
         return await rows.OrderBy(e => e.Id)
-            .Select(e => new EnterpriseTraits(e.Id, e.Name, e.Park == null ? null : e.Park.Code, e.IndustryCode, e.SizeClass, e.FoundedOn, e.Status))
+            .Select(e => new EnterpriseTraits(e.Id, e.Name, e.CreditCode, e.Park == null ? null : e.Park.Code, e.IndustryCode, e.SizeClass, e.FoundedOn, e.Status))
             .ToListAsync(ct);
     }
 

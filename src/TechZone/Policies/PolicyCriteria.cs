@@ -139,8 +139,11 @@ public sealed class FactExpression
 
     /// <summary>Money (fen), a share (fraction) or a count: how thresholds are entered and shown.</summary>
     public ValueUnit Unit => IsRatio ? ValueUnit.Share
-        : Metrics.All(FactMetrics.IsMoney) ? ValueUnit.Money
+        : Metrics.All(IsMoney) ? ValueUnit.Money
         : ValueUnit.Count;
+
+    static bool IsMoney(FactMetric m) => m is FactMetric.Revenue or FactMetric.TotalCosts or FactMetric.TotalAssets or FactMetric.TaxPaid
+        or FactMetric.RdExpense or FactMetric.RdExpenseInChina or FactMetric.HighTechRevenue;
 
     /// <summary>A key equal for equal expressions, so an evaluation computes each once.</summary>
     [JsonIgnore]

@@ -9,6 +9,7 @@ using TechZone.Platform.Audit;
 using TechZone.Platform.Calendar;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Inbox;
+using TechZone.Platform.Zone;
 using TechZone.SupportPolicies.Engine;
 using TechZone.SupportPolicies.Resources;
 
@@ -21,7 +22,7 @@ namespace TechZone.SupportPolicies;
 /// calls, so any number of instances agree: the database is the state.
 /// </summary>
 public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, EnterpriseService enterprises,
-    EnterpriseFactsService facts, QualificationService qualifications, NotificationService notifications, ZoneTime time, TimeProvider clock)
+    EnterpriseFactsService facts, QualificationService qualifications, NotificationService notifications, IEnterpriseDirectory directory, ZoneTime time, TimeProvider clock)
 {
     /// <summary>The fiscal year verdicts are kept for: the last complete one.</summary>
     public int DefaultFiscalYear => time.Today.Year - 1;
@@ -297,8 +298,7 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
 
     async Task<IReadOnlyList<VerdictRow>> NamedAsync(List<PolicyVerdict> list, CancellationToken ct)
     {
-        var ids = list.Select(v => v.EnterpriseId).ToHashSet();
-        var names = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var names = await directory.NamesAsync(list.Select(v => v.EnterpriseId).Distinct());
         return list.Select(v => new VerdictRow(v.EnterpriseId, names.GetValueOrDefault(v.EnterpriseId, ""), v.Verdict, v.BenefitFen, v.FiscalYear,
             PolicyTime.Utc(v.EvaluatedUtc))).ToList();
     }
@@ -310,7 +310,7 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
         if (item is null) return null;
         var list = await Filter(itemId, verdict).OrderBy(v => v.Verdict).ThenByDescending(v => v.BenefitFen ?? -1).ThenBy(v => v.EnterpriseId).ToListAsync(ct);
         var rows = await NamedAsync(list, ct);
-        var creditCodes = await db.Enterprises.AsNoTracking().Where(e => list.Select(v => v.EnterpriseId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.CreditCode, ct);
+        var creditCodes = (await enterprises.TraitsAsync(null, ct)).ToDictionary(t => t.Id, t => t.CreditCode);
         var sheet = rows.Select(r => new Dictionary<string, object?>
         {
             [PolicyStrings.Enterprise] = r.EnterpriseName,
@@ -358,7 +358,7 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
     public async Task<IReadOnlyList<VerdictRow>?> OfEnterpriseAsync(int enterpriseId, CancellationToken ct = default)
     {
         if (!current.IsInternal && current.EnterpriseId != enterpriseId) return null;
-        if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId, ct)) return null;
+        if (!(await directory.NamesAsync([enterpriseId])).ContainsKey(enterpriseId)) return null;
         var list = await db.Set<PolicyVerdict>().AsNoTracking().Where(v => v.EnterpriseId == enterpriseId).OrderBy(v => v.PolicyItemId).ToListAsync(ct);
         return await NamedAsync(list, ct);
     }
