@@ -45,12 +45,18 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
             throw new PolicyForbiddenException();
     }
 
-    /// <summary>Every item of the versions in force on the last day of the fiscal year (of one policy when given).</summary>
+    /// <summary>
+    /// The day whose versions judge a fiscal year: for the current one (the last complete year) today — a policy in force
+    /// now pays on last year's figures (上年度) — and for an earlier year its last day, so 2021 is judged by the rules of 2021.
+    /// </summary>
+    public DateOnly EvaluationDate(int fiscalYear) => fiscalYear >= DefaultFiscalYear ? time.Today : new DateOnly(fiscalYear, 12, 31);
+
+    /// <summary>Every item of the versions in force on the fiscal year's evaluation date (of one policy when given).</summary>
     internal async Task<IReadOnlyList<ActiveItem>> ActiveItemsAsync(int fiscalYear, int? policyId = null, CancellationToken ct = default)
     {
         var query = db.Set<Policy>().AsNoTracking().Include(p => p.Versions.Where(v => v.State == VersionState.Published)).ThenInclude(v => v.Items).AsSplitQuery();
         var policies = await (policyId is { } id ? query.Where(p => p.Id == id) : query).OrderBy(p => p.Id).ToListAsync(ct);
-        var on = new DateOnly(fiscalYear, 12, 31);
+        var on = EvaluationDate(fiscalYear);
         var items = new List<ActiveItem>();
         foreach (var policy in policies)
             if (PolicyService.InForce(policy.Versions, on) is { } version)
