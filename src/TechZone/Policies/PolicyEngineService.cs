@@ -85,7 +85,7 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
         var items = await ActiveItemsAsync(year, null, ct);
         var matrix = await LoadAsync(year, null, ct);
         var results = PolicyEvaluator.EvaluateAll(matrix, items.Select(i => i.Engine).ToList());
-        return await WriteAsync(items, results, matrix, db.Set<PolicyVerdict>(), Enumerable.Range(0, matrix.Count), clockStart, ct);
+        return await WriteAsync(items, results, matrix, db.Set<PolicyVerdict>(), clockStart, ct);
     }
 
     /// <summary>One policy's items against every enterprise (after a version is published).</summary>
@@ -98,8 +98,7 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
         var matrix = await LoadAsync(year, null, ct);
         var results = PolicyEvaluator.EvaluateAll(matrix, items.Select(i => i.Engine).ToList());
         var itemIds = db.Set<PolicyItem>().Where(i => i.PolicyVersion!.PolicyId == policyId).Select(i => i.Id);
-        return await WriteAsync(items, results, matrix, db.Set<PolicyVerdict>().Where(v => itemIds.Contains(v.PolicyItemId)),
-            Enumerable.Range(0, matrix.Count), clockStart, ct);
+        return await WriteAsync(items, results, matrix, db.Set<PolicyVerdict>().Where(v => itemIds.Contains(v.PolicyItemId)), clockStart, ct);
     }
 
     /// <summary>
@@ -140,28 +139,27 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
         {
             var matrix = await LoadAsync(year, id, ct);
             var results = PolicyEvaluator.EvaluateAll(matrix, engineItems);
-            Collect(items, results, matrix, [0], verdicts, eligible);
+            Collect(items, results, matrix, verdicts, eligible);
         }
         var ids = enterpriseIds.ToList();
         return await SaveAsync(db.Set<PolicyVerdict>().Where(v => ids.Contains(v.EnterpriseId)), verdicts, eligible, items, ids.Count, clockStart, ct);
     }
 
-    void Collect(IReadOnlyList<ActiveItem> items, ItemResult[] results, FactMatrix matrix, IEnumerable<int> rows,
-        List<PolicyVerdict> verdicts, List<(int, int)> eligible)
+    void Collect(IReadOnlyList<ActiveItem> items, ItemResult[] results, FactMatrix matrix, List<PolicyVerdict> verdicts, List<(int, int)> eligible)
     {
         var now = Now;
-        var rowList = rows as IReadOnlyCollection<int> ?? rows.ToList();
         for (var k = 0; k < items.Count; k++)
         {
             var r = results[k];
-            var benefits = new Dictionary<int, long>(r.BenefitRows.Count);
-            for (var b = 0; b < r.BenefitRows.Count; b++) benefits[r.BenefitRows[b]] = r.BenefitFen[b];
-            foreach (var row in rowList)
+            var nextBenefit = 0;
+            for (var row = 0; row < matrix.Count; row++)
             {
                 var verdict = r.VerdictOf(row);
+                // Benefits come in row order, one per eligible row.
+                long? benefit = null;
+                if (verdict == Verdict.Eligible && items[k].Engine.Benefit is not null && r.BenefitFen[nextBenefit++] is var fen and >= 0) benefit = fen;
                 if (verdict == Verdict.Ineligible) continue;
                 var enterpriseId = matrix.EnterpriseIds[row];
-                long? benefit = benefits.TryGetValue(row, out var fen) && fen >= 0 ? fen : null;
                 verdicts.Add(new PolicyVerdict
                 {
                     PolicyItemId = items[k].Item.Id, EnterpriseId = enterpriseId, PolicyVersionId = items[k].Version.Id,
@@ -173,11 +171,11 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
     }
 
     async Task<EvaluationReport> WriteAsync(IReadOnlyList<ActiveItem> items, ItemResult[] results, FactMatrix matrix, IQueryable<PolicyVerdict> replace,
-        IEnumerable<int> rows, long clockStart, CancellationToken ct)
+        long clockStart, CancellationToken ct)
     {
         var verdicts = new List<PolicyVerdict>();
         var eligible = new List<(int, int)>();
-        Collect(items, results, matrix, rows, verdicts, eligible);
+        Collect(items, results, matrix, verdicts, eligible);
         return await SaveAsync(replace, verdicts, eligible, items, matrix.Count, clockStart, ct);
     }
 

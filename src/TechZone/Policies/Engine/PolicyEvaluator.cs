@@ -12,7 +12,8 @@ public sealed record EngineItem(int ItemId, CriteriaDocument Criteria, BenefitRu
 
 /// <summary>
 /// An item's verdicts over the whole matrix as bitsets (bit i = row i): eligible, ineligible, near-miss; unknown is
-/// neither eligible nor ineligible. Benefits are kept for eligible rows only (−1 where the basis is unknown).
+/// neither eligible nor ineligible. Benefits are kept for eligible rows only, in row order (the k-th amount is the k-th
+/// eligible row's; −1 where the basis is unknown), so they cost 8 bytes per eligible verdict and nothing for the rest.
 /// </summary>
 public sealed class ItemResult(int itemId, int words)
 {
@@ -20,7 +21,6 @@ public sealed class ItemResult(int itemId, int words)
     public ulong[] Eligible { get; } = new ulong[words];
     public ulong[] Ineligible { get; } = new ulong[words];
     public ulong[] NearMiss { get; } = new ulong[words];
-    public List<int> BenefitRows { get; } = [];
     public List<long> BenefitFen { get; } = [];
 
     public Verdict VerdictOf(int row)
@@ -32,7 +32,7 @@ public sealed class ItemResult(int itemId, int words)
             : Verdict.Unknown;
     }
 
-    public long Bytes => (Eligible.Length * 3L) * 8 + BenefitRows.Count * 12L;
+    public long Bytes => (Eligible.Length * 3L) * 8 + BenefitFen.Count * 8L;
 }
 
 /// <summary>Pass, fail or unknown of one criterion for one enterprise, with the value it looked at.</summary>
@@ -76,27 +76,6 @@ public static class PolicyEvaluator
         return results;
     }
 
-    /// <summary>Evaluates some rows (changed enterprises) and writes their verdicts into existing results.</summary>
-    public static void EvaluateRows(FactMatrix m, IReadOnlyList<EngineItem> items, ItemResult[] results, IEnumerable<int> rows)
-    {
-        var plain = new BlockContext(m, false);
-        var verified = new BlockContext(m, true);
-        foreach (var row in rows)
-        {
-            plain.Reset(row, 1);
-            verified.Reset(row, 1);
-            for (var k = 0; k < items.Count; k++)
-            {
-                var c = items[k].VerifiedOnly ? verified : plain;
-                c.Year = items[k].FiscalYear;
-                var r = results[k];
-                var idx = r.BenefitRows.IndexOf(row);
-                if (idx >= 0) { r.BenefitRows.RemoveAt(idx); r.BenefitFen.RemoveAt(idx); }
-                EvaluateBlock(items[k], c, r);
-            }
-        }
-    }
-
     /// <summary>One row's verdict on one item, with every criterion's outcome and value.</summary>
     public static ItemExplanation Explain(FactMatrix m, EngineItem item, int row)
     {
@@ -114,30 +93,19 @@ public static class PolicyEvaluator
     {
         var (t, f, near) = EvaluateRoot(item.Criteria.Root, c, null);
         var words = c.Words;
-        if ((c.Start & 63) == 0)
+        // Blocks start at multiples of 64 rows, so a block's words are the result's words.
+        var w0 = c.Start >> 6;
+        for (var w = 0; w < words; w++)
         {
-            var w0 = c.Start >> 6;
-            for (var w = 0; w < words; w++)
-            {
-                result.Eligible[w0 + w] = t[w];
-                result.Ineligible[w0 + w] = f[w];
-                result.NearMiss[w0 + w] = c.NearWord(w);
-            }
-        }
-        else
-        {
-            // A single row at any position (incremental re-evaluation).
-            var (w, b) = (c.Start >> 6, 1UL << (c.Start & 63));
-            result.Eligible[w] = (result.Eligible[w] & ~b) | ((t[0] & 1) != 0 ? b : 0);
-            result.Ineligible[w] = (result.Ineligible[w] & ~b) | ((f[0] & 1) != 0 ? b : 0);
-            result.NearMiss[w] = (result.NearMiss[w] & ~b) | ((near & 1) != 0 ? b : 0);
+            result.Eligible[w0 + w] = t[w];
+            result.Ineligible[w0 + w] = f[w];
+            result.NearMiss[w0 + w] = c.NearWord(w);
         }
         if (item.Benefit is { } rule)
             for (var w = 0; w < words; w++)
                 for (var bits = t[w]; bits != 0; bits &= bits - 1)
                 {
                     var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                    result.BenefitRows.Add(c.Start + i);
                     result.BenefitFen.Add(Benefit(rule, c, i));
                 }
         c.Return(t);
