@@ -6,7 +6,7 @@ namespace TechZone.SupportPolicies;
 
 /// <summary>
 /// The eligibility criteria of a policy item as a typed rule tree, stored as JSON (schema version
-/// <see cref="CriteriaDocument.CurrentSchema"/>, docs/decisions/006-policy-criteria.md). Every node carries the clause
+/// <see cref="CriteriaDocument.CurrentSchema"/>, docs/decisions/008-policy-criteria.md). Every node carries the clause
 /// of the official text it encodes. Thresholds are in base units: money in fen, shares as fractions (0.6 = 60%),
 /// counts as counts. Missing data is unknown, never zero: each node is true, false or unknown.
 /// </summary>
