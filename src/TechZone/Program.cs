@@ -5,6 +5,7 @@ using TechZone.Platform;
 using TechZone.Platform.Audit;
 using TechZone.Platform.Seeding;
 using TechZone.Space;
+using TechZone.SupportPolicies;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddEnterprises();
 builder.AddDemands();
 builder.AddChains();
 builder.AddSpace();
+builder.AddPolicies();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapEnterprises();
 app.MapDemands();
 app.MapChains();
 app.MapSpace();
+app.MapPolicies();
 
 await app.InitializeDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -68,6 +68,8 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
         builder.Entity<Space.SurveyRecord>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.LeaseholderId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Space.SurveyRecord>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.ActualUserId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<Space.Parcel>().HasOne<Enterprise>().WithMany().HasForeignKey(p => p.HolderId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<SupportPolicies.PolicyVerdict>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<SupportPolicies.PolicyPush>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
 
         // Every versioned entity uses its Version as the optimistic concurrency token.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))

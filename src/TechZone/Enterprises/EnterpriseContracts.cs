@@ -444,3 +444,21 @@ public sealed record RejectCorrectionRequest
     [StringLength(500, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
     public string Reason { get; set; } = "";
 }
+
+/// <summary>One figure as a policy engine loads it (money in fen); <see cref="Verified"/> when staff vouched for it.</summary>
+public sealed record EnterpriseFactRow(int EnterpriseId, int FiscalYear, FactMetric Metric, long Value, bool Verified);
+
+/// <summary>What eligibility rules read of an enterprise besides its facts.</summary>
+public sealed record EnterpriseTraits(int Id, string Name, string CreditCode, string? ParkCode, string? IndustryCode, SizeClass? SizeClass, DateOnly? FoundedOn, EnterpriseStatus Status);
+
+/// <summary>A qualification held: its type's code and validity.</summary>
+public sealed record QualificationHeld(int EnterpriseId, string TypeCode, DateOnly IssuedOn, DateOnly? ExpiresOn);
+
+/// <summary>
+/// Told, before the change is saved and in the same scope (so in the same transaction), that an enterprise's facts,
+/// qualifications or profile changed: how the policy engine learns whom to re-evaluate, on every instance.
+/// </summary>
+public interface IEnterpriseChangeListener
+{
+    void Changed(int enterpriseId);
+}

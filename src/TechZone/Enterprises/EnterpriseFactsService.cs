@@ -15,7 +15,8 @@ namespace TechZone.Enterprises;
 /// a verified one (409): the zone pays on verified figures, so a correction goes through staff.
 /// </para>
 /// </summary>
-public sealed class EnterpriseFactsService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock, ZoneTime time)
+public sealed class EnterpriseFactsService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock, ZoneTime time,
+    IEnumerable<IEnterpriseChangeListener> listeners)
 {
     public const int FirstFiscalYear = 1980, LastFiscalYear = 2100;
 
@@ -99,6 +100,7 @@ public sealed class EnterpriseFactsService(ZoneDb db, CurrentUser current, IAuth
             if (existing.GetValueOrDefault(part)?.Value is { } p && existing.GetValueOrDefault(whole)?.Value is { } w && p > w)
                 throw new EnterpriseRuleException("FactPartExceedsWhole", EnterpriseLabels.Metric(part), EnterpriseLabels.Metric(whole), year);
 
+        foreach (var listener in listeners) listener.Changed(enterpriseId);
         await SaveChangesAsync(year, ct);
         return await GetAsync(enterpriseId, year, ct);
     }
@@ -136,6 +138,7 @@ public sealed class EnterpriseFactsService(ZoneDb db, CurrentUser current, IAuth
         var now = Now;
         foreach (var fact in chosen.Where(f => f.Source != FactSource.Verified))
             fact.Verify(current.UserName ?? "", now);
+        foreach (var listener in listeners) listener.Changed(enterpriseId);
         await SaveChangesAsync(year, ct);
         return await GetAsync(enterpriseId, year, ct);
     }
@@ -159,6 +162,17 @@ public sealed class EnterpriseFactsService(ZoneDb db, CurrentUser current, IAuth
         var rows = Scoped().Where(f => f.EnterpriseId == enterpriseId && f.Source == FactSource.Verified);
         if (fiscalYear is { } year) rows = rows.Where(f => f.FiscalYear == year);
         return await Project(rows.OrderByDescending(f => f.FiscalYear)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Every figure of the fiscal years asked for (of one enterprise when given), verified or not, for a policy engine
+    /// that loads the zone's facts once into columns. An enterprise user gets its own only.
+    /// </summary>
+    public async Task<IReadOnlyList<EnterpriseFactRow>> RowsAsync(int firstYear, int lastYear, int? enterpriseId = null, CancellationToken ct = default)
+    {
+        var rows = Scoped().Where(f => f.FiscalYear >= firstYear && f.FiscalYear <= lastYear);
+        if (enterpriseId is { } id) rows = rows.Where(f => f.EnterpriseId == id);
+        return await rows.Select(f => new EnterpriseFactRow(f.EnterpriseId, f.FiscalYear, f.Metric, f.Value, f.Source == FactSource.Verified)).ToListAsync(ct);
     }
 
     /// <summary>All facts for the zone's people and background work; an enterprise user's own only.</summary>

@@ -12,7 +12,8 @@ using TechZone.Platform.Identity;
 namespace TechZone.Enterprises;
 
 /// <summary>The enterprise registry's use cases. Data scope is enforced here, so API and pages agree.</summary>
-public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock, ZoneTime time)
+public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock, ZoneTime time,
+    IEnumerable<IEnterpriseChangeListener> listeners)
 {
     DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -261,8 +262,24 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         enterprise.CreditCode = await CheckAsync(request, id);
         Apply(enterprise, request);
         enterprise.Rename(request.Name.Trim(), Today);
+        foreach (var listener in listeners) listener.Changed(id);
         await SaveAsync();
         return true;
+    }
+
+    /// <summary>
+    /// What a policy engine reads of every enterprise that is in the zone (not a prospect, not moved out or
+    /// deregistered): park, industry, size class, founding date. One enterprise's when given, whatever its status.
+    /// </summary>
+    public async Task<IReadOnlyList<EnterpriseTraits>> TraitsAsync(int? enterpriseId = null, CancellationToken ct = default)
+    {
+        var rows = db.Enterprises.AsNoTracking();
+        if (!current.IsInternal && current.IsAuthenticated) rows = rows.Where(e => e.Id == current.EnterpriseId);
+        rows = enterpriseId is { } id ? rows.Where(e => e.Id == id)
+            : rows.Where(e => e.Status == EnterpriseStatus.Registered || e.Status == EnterpriseStatus.Operating || e.Status == EnterpriseStatus.Expanding);
+        return await rows.OrderBy(e => e.Id)
+            .Select(e => new EnterpriseTraits(e.Id, e.Name, e.CreditCode, e.Park == null ? null : e.Park.Code, e.IndustryCode, e.SizeClass, e.FoundedOn, e.Status))
+            .ToListAsync(ct);
     }
 
     /// <summary>Moves the enterprise to another lifecycle status, recording who did it and when it took effect.</summary>
@@ -278,6 +295,7 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         }
         if (request.Status is not { } status || request.OnDate is not { } on) throw new DomainException("BadRequest");
         enterprise.ChangeStatus(status, on, Today, request.Note, current.UserName);
+        foreach (var listener in listeners) listener.Changed(id);
         await SaveAsync();
         return true;
     }

@@ -12,7 +12,8 @@ namespace TechZone.Enterprises;
 /// today (valid, expiring within 90 days, expired). Staff with the write grant record them; everyone who may see the
 /// enterprise reads them.
 /// </summary>
-public sealed class QualificationService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, ZoneTime time)
+public sealed class QualificationService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, ZoneTime time,
+    IEnumerable<IEnterpriseChangeListener> listeners)
 {
     // ---- Types (admin) ----
 
@@ -104,6 +105,7 @@ public sealed class QualificationService(ZoneDb db, CurrentUser current, IAuthor
         var qualification = new EnterpriseQualification { EnterpriseId = enterpriseId };
         await ApplyAsync(qualification, request, ct);
         db.Add(qualification);
+        foreach (var listener in listeners) listener.Changed(enterpriseId);
         await db.SaveChangesAsync(ct);
         return ToItem(qualification, chinese, time.Today);
     }
@@ -117,6 +119,7 @@ public sealed class QualificationService(ZoneDb db, CurrentUser current, IAuthor
         if (request.Version is not { } version) throw new DomainException("VersionRequired");
         if (qualification.Version != version) throw new ConflictException("ConcurrencyConflict");
         await ApplyAsync(qualification, request, ct);
+        foreach (var listener in listeners) listener.Changed(enterpriseId);
         await SaveAsync(ct);
         return ToItem(qualification, chinese, time.Today);
     }
@@ -129,8 +132,18 @@ public sealed class QualificationService(ZoneDb db, CurrentUser current, IAuthor
         if (qualification is null) return false;
         if (version is { } v && v != qualification.Version) throw new ConflictException("ConcurrencyConflict");
         db.Remove(qualification);
+        foreach (var listener in listeners) listener.Changed(enterpriseId);
         await SaveAsync(ct);
         return true;
+    }
+
+    /// <summary>Every qualification held (of one enterprise when given), by type code, for a policy engine; an enterprise user's own only.</summary>
+    public async Task<IReadOnlyList<QualificationHeld>> HeldAsync(int? enterpriseId = null, CancellationToken ct = default)
+    {
+        var rows = db.Set<EnterpriseQualification>().AsNoTracking();
+        if (!current.IsInternal && current.IsAuthenticated) rows = rows.Where(q => q.EnterpriseId == current.EnterpriseId);
+        if (enterpriseId is { } id) rows = rows.Where(q => q.EnterpriseId == id);
+        return await rows.Select(q => new QualificationHeld(q.EnterpriseId, q.Type!.Code, q.IssuedOn, q.ExpiresOn)).ToListAsync(ct);
     }
 
     /// <summary>The expiry a new qualification gets by default: its type's validity, ending the day before the anniversary.</summary>

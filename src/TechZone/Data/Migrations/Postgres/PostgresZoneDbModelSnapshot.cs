@@ -2860,6 +2860,249 @@ namespace TechZone.Data.Migrations.Postgres
                     b.ToTable("space_units", (string)null);
                 });
 
+            modelBuilder.Entity("TechZone.SupportPolicies.Policy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("BudgetFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("policies_policies", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BenefitJson")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("NoApplication")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PolicyVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("WindowClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("WindowOpensOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyVersionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("policies_items", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyPush", b =>
+                {
+                    b.Property<int>("PolicyItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NotifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PolicyItemId", "EnterpriseId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("policies_pushes", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyStaleEnterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("MarkedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("policies_stale_enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVerdict", b =>
+                {
+                    b.Property<int>("PolicyItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BenefitFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EvaluatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte>("Verdict")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("PolicyItemId", "EnterpriseId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("PolicyItemId", "Verdict");
+
+                    b.ToTable("policies_verdicts", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("policies_versions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3460,6 +3703,66 @@ namespace TechZone.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechZone.SupportPolicies.Policy", b =>
+                {
+                    b.HasOne("TechZone.Platform.Zone.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyItem", b =>
+                {
+                    b.HasOne("TechZone.SupportPolicies.PolicyVersion", "PolicyVersion")
+                        .WithMany("Items")
+                        .HasForeignKey("PolicyVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PolicyVersion");
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyPush", b =>
+                {
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechZone.SupportPolicies.PolicyItem", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVerdict", b =>
+                {
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechZone.SupportPolicies.PolicyItem", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVersion", b =>
+                {
+                    b.HasOne("TechZone.SupportPolicies.Policy", "Policy")
+                        .WithMany("Versions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Policy");
+                });
+
             modelBuilder.Entity("TechZone.Chains.Chain", b =>
                 {
                     b.Navigation("Segments");
@@ -3521,6 +3824,16 @@ namespace TechZone.Data.Migrations.Postgres
             modelBuilder.Entity("TechZone.Space.SurveyCampaign", b =>
                 {
                     b.Navigation("Buildings");
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.Policy", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVersion", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

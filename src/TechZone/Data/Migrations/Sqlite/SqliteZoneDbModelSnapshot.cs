@@ -2759,6 +2759,241 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.ToTable("space_units", (string)null);
                 });
 
+            modelBuilder.Entity("TechZone.SupportPolicies.Policy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BudgetFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("policies_policies", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BenefitJson")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoApplication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WindowClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WindowOpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyVersionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("policies_items", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyPush", b =>
+                {
+                    b.Property<int>("PolicyItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NotifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PolicyItemId", "EnterpriseId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("policies_pushes", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyStaleEnterprise", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("MarkedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("policies_stale_enterprises", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVerdict", b =>
+                {
+                    b.Property<int>("PolicyItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BenefitFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EvaluatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PolicyItemId", "EnterpriseId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("PolicyItemId", "Verdict");
+
+                    b.ToTable("policies_verdicts", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("policies_versions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3359,6 +3594,66 @@ namespace TechZone.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechZone.SupportPolicies.Policy", b =>
+                {
+                    b.HasOne("TechZone.Platform.Zone.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyItem", b =>
+                {
+                    b.HasOne("TechZone.SupportPolicies.PolicyVersion", "PolicyVersion")
+                        .WithMany("Items")
+                        .HasForeignKey("PolicyVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PolicyVersion");
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyPush", b =>
+                {
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechZone.SupportPolicies.PolicyItem", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVerdict", b =>
+                {
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechZone.SupportPolicies.PolicyItem", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVersion", b =>
+                {
+                    b.HasOne("TechZone.SupportPolicies.Policy", "Policy")
+                        .WithMany("Versions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Policy");
+                });
+
             modelBuilder.Entity("TechZone.Chains.Chain", b =>
                 {
                     b.Navigation("Segments");
@@ -3420,6 +3715,16 @@ namespace TechZone.Data.Migrations.Sqlite
             modelBuilder.Entity("TechZone.Space.SurveyCampaign", b =>
                 {
                     b.Navigation("Buildings");
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.Policy", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("TechZone.SupportPolicies.PolicyVersion", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
