@@ -37,7 +37,9 @@ public abstract class AdminTests(AppServer server)
 
         await using var staff = await BrowserSession.OpenAsync(server);
         await staff.SignInAsync(name, "Welcome!2026");
-        Assert.Equal(["demand-board", "demand-statistics", "demands", "enterprises", "home", "visits"], await staff.NavigationAsync());
+        // The department's grants, as its head sees them (ShellTests): a new member sees the same entries.
+        Assert.Equal(["chains", "demand-board", "demand-statistics", "demands", "enterprises", "home", "land", "leads", "policies", "projects",
+            "space", "space-map", "space-requests", "space-surveys", "visits"], await staff.NavigationAsync());
     }
 
     [Fact]

@@ -54,6 +54,8 @@ public abstract class ZoneApp(Provider provider) : WebApplicationFactory<Program
         builder.UseSetting("Demo:Password", DemoPassword);
         // Tests run the escalation sweep themselves, when they mean to.
         builder.UseSetting("Demands:EscalationMinutes", "0");
+        // ... and the policy engine's refresh of changed enterprises (a background write would race their counts).
+        builder.UseSetting("Policies:RefreshSeconds", "0");
     }
 
     public void SkipIfUnavailable()
