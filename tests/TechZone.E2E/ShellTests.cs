@@ -56,7 +56,8 @@ public abstract class ShellTests(AppServer server)
     public async Task LanguageSwitch_ChangesThePageText_AndIsRemembered()
     {
         server.SkipIfUnavailable();
-        await using var session = await BrowserSession.SignedInAsync(server, "economy");
+        // A user no other browser test signs in as: the choice is remembered for the user, not just the browser.
+        await using var session = await BrowserSession.SignedInAsync(server, "safety");
         var nav = session.Page.GetByTestId("nav");
         await Assertions.Expect(nav).ToContainTextAsync("企业库");
 
