@@ -79,7 +79,7 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
         await StartAppAsync(connection);
 
         // Two cores run the app, the database, the browser and the other test module at once: be patient.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -43,7 +43,7 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = viewport ?? Desktop,
             Locale = locale,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(server, context, await context.NewPageAsync());
     }
 
@@ -91,8 +91,15 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>The keys of the navigation entries this user can see.</summary>
     public async Task<string[]> NavigationAsync()
     {
-        await Page.Locator("[data-nav]").First.WaitForAsync();
-        var keys = await Page.Locator("[data-nav]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-nav'))");
+        // The menu authorizes its entries after it first renders (and again when the circuit starts): read the
+        // entries in one step, once the menu says they are all there.
+        var entries = await Page.WaitForFunctionAsync("""
+            () => {
+              const nav = document.querySelector('[data-testid=nav][data-nav-ready=true]');
+              return nav && [...nav.querySelectorAll('[data-nav]')].map(e => e.getAttribute('data-nav'));
+            }
+            """);
+        var keys = await entries.JsonValueAsync<string[]>();
         return keys.Order().ToArray();
     }
 
