@@ -84,8 +84,13 @@ public abstract class ChainTests(AppServer server)
         Assert.EndsWith(".xlsx", xlsx.SuggestedFilename);
 
         // A lead for the segment, from its panel: the dialog opens with the segment chosen.
-        await panel.GetByTestId("new-lead-for-segment").ClickAsync();
         var leadDialog = page.GetByTestId("lead-dialog");
+        // The export menu's overlay can swallow the first click (it only closes the menu): click until the dialog opens.
+        for (var attempt = 0; attempt < 3 && !await leadDialog.IsVisibleAsync(); attempt++)
+        {
+            await panel.GetByTestId("new-lead-for-segment").ClickAsync();
+            try { await leadDialog.WaitForAsync(new() { Timeout = 5_000 }); } catch (TimeoutException) { }
+        }
         await Assertions.Expect(Field(leadDialog, "lead-segments")).ToHaveValueAsync(new Regex("封装"));
         var company = "津封测试" + Guid.NewGuid().ToString("N")[..6] + "半导体有限公司";
         await Field(leadDialog, "lead-company").FillAsync(company);
