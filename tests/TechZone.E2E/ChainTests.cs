@@ -23,6 +23,21 @@ public abstract class ChainTests(AppServer server)
     static ILocator Field(ILocator scope, string testId) =>
         scope.Locator($":is(input, textarea)[data-testid={testId}], [data-testid={testId}] :is(input, textarea)").First;
 
+    /// Opens the export menu and picks an item. A closing menu's overlay can swallow the opening click
+    /// (it only closes that menu), so click the menu until the item shows.
+    static async Task ChooseExportAsync(IPage page, string item)
+    {
+        var entry = page.GetByTestId(item);
+        // The menu closes after a choice with a server round trip: wait until the last one has gone.
+        await entry.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
+        for (var attempt = 0; attempt < 4 && !await entry.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByTestId("export-menu").ClickAsync();
+            try { await entry.WaitForAsync(new() { Timeout = 5_000 }); } catch (TimeoutException) { }
+        }
+        await entry.ClickAsync();
+    }
+
     static async Task AssertFitsAsync(IPage page, string size)
     {
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
@@ -69,18 +84,14 @@ public abstract class ChainTests(AppServer server)
         await Assertions.Expect(panel.GetByTestId("health-reason")).ToContainTextAsync($"少于 {before + 1} 家");
 
         // The map downloads as SVG and PNG, the table as a workbook.
-        await page.GetByTestId("export-menu").ClickAsync();
-        var svg = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-svg").ClickAsync());
+        var svg = await page.RunAndWaitForDownloadAsync(() => ChooseExportAsync(page, "export-svg"), new() { Timeout = 45_000 });
         Assert.EndsWith(".svg", svg.SuggestedFilename);
         Assert.Contains("封装", await File.ReadAllTextAsync((await svg.PathAsync())!));
-        await page.GetByTestId("export-menu").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("export-png")).ToBeVisibleAsync();
-        var png = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-png").ClickAsync(), new() { Timeout = 30_000 });
+        var png = await page.RunAndWaitForDownloadAsync(() => ChooseExportAsync(page, "export-png"), new() { Timeout = 45_000 });
         Assert.EndsWith(".png", png.SuggestedFilename);
         var pngBytes = await File.ReadAllBytesAsync((await png.PathAsync())!);
         Assert.True(pngBytes.Length > 10_000 && pngBytes[1] == 'P' && pngBytes[2] == 'N' && pngBytes[3] == 'G');
-        await page.GetByTestId("export-menu").ClickAsync();
-        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => ChooseExportAsync(page, "export-xlsx"), new() { Timeout = 45_000 });
         Assert.EndsWith(".xlsx", xlsx.SuggestedFilename);
 
         // A lead for the segment, from its panel: the dialog opens with the segment chosen.
