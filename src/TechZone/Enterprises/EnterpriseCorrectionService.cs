@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
 using TechZone.Enterprises.Resources;
 using TechZone.Platform;
+using TechZone.Platform.Calendar;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Inbox;
 using TechZone.Platform.Zone;
@@ -18,14 +19,14 @@ namespace TechZone.Enterprises;
 /// decide on the enterprise's latest word and never work through a queue of outdated ones.
 /// </summary>
 public sealed class EnterpriseCorrectionService(ZoneDb db, CurrentUser current, EnterpriseService enterprises, InboxService inbox,
-    NotificationService notifications, IAuthorizationService authorization, TimeProvider clock)
+    NotificationService notifications, IAuthorizationService authorization, ZoneTime time)
 {
     static readonly CultureInfo Chinese = new("zh-CN");
 
     /// <summary>How many corrections of one enterprise a list shows (the newest).</summary>
     const int ListLimit = 20;
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => time.Today;
 
     /// <summary>
     /// Proposes a correction of the current enterprise user's own profile, or replaces its pending one. Only

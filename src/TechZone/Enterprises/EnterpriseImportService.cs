@@ -13,6 +13,7 @@ using Sylvan.Data.Csv;
 using TechZone.Data;
 using TechZone.Enterprises.Resources;
 using TechZone.Platform;
+using TechZone.Platform.Calendar;
 using TechZone.Platform.Audit;
 using TechZone.Platform.Files;
 using TechZone.Platform.Identity;
@@ -26,7 +27,7 @@ namespace TechZone.Enterprises;
 /// valid ones, with one audit entry for the batch. Built for 100,000 rows: the file is read as a stream, rows are
 /// checked in memory, existing credit codes are looked up in chunks, and the rows are inserted in bulk.
 /// </summary>
-public sealed class EnterpriseImportService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock,
+public sealed class EnterpriseImportService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, ZoneTime time,
     IOptions<FileStoreOptions> files)
 {
     /// <summary>More rows than any zone registers at once; a province splits its list by park or industry.</summary>
@@ -41,7 +42,7 @@ public sealed class EnterpriseImportService(ZoneDb db, CurrentUser current, IAut
     /// <summary>The largest file accepted: the file store's limit (<c>Files:MaxBytes</c>).</summary>
     public long MaxBytes => files.Value.MaxBytes;
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    DateOnly Today => time.Today;
 
     /// <summary>
     /// The template: a sheet with the header row (each column named in Chinese and English, "统一社会信用代码 /

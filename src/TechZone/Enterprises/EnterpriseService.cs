@@ -12,10 +12,11 @@ using TechZone.Platform.Identity;
 namespace TechZone.Enterprises;
 
 /// <summary>The enterprise registry's use cases. Data scope is enforced here, so API and pages agree.</summary>
-public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, TimeProvider clock, ZoneTime time,
+public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, ZoneTime time,
     IEnumerable<IEnterpriseChangeListener> listeners)
 {
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    // Dates are the zone's: at 01:00 in Tianjin it is still yesterday in UTC.
+    DateOnly Today => time.Today;
 
     /// <summary>The registry list, for the zone's own people (the caller's module grant is checked by policy).</summary>
     public async Task<PagedResult<EnterpriseSummary>> SearchAsync(EnterpriseQuery query, bool chinese)

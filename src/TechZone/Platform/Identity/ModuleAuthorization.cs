@@ -64,17 +64,44 @@ sealed class ModuleRequirementHandler(ModuleGrants grants) : AuthorizationHandle
     }
 }
 
-/// <summary>Reads a department's grants in a scope of its own (safe from a Blazor circuit).</summary>
+/// <summary>
+/// Reads a department's grants in a scope of its own (safe from a Blazor circuit). Inside <see cref="Batch"/> the
+/// department's grants are read once for all the checks in it (the navigation menu authorizes every entry).
+/// </summary>
 public sealed class ModuleGrants(IServiceScopeFactory scopes)
 {
+    readonly AsyncLocal<Dictionary<int, Dictionary<string, ModuleAccess>>?> batch = new();
+
+    /// <summary>Until disposed, checks on this async flow share one read of each department's grants.</summary>
+    public IDisposable Batch()
+    {
+        var outer = batch.Value;
+        batch.Value = outer ?? [];
+        return new EndBatch(() => batch.Value = outer);
+    }
+
     public async Task<ModuleAccess?> AccessAsync(int departmentId, string module)
+    {
+        if (batch.Value is { } read)
+        {
+            if (!read.TryGetValue(departmentId, out var all))
+                read[departmentId] = all = await ReadAsync(departmentId, null);
+            return all.TryGetValue(module, out var a) ? a : null;
+        }
+        return (await ReadAsync(departmentId, module)).TryGetValue(module, out var access) ? access : null;
+    }
+
+    async Task<Dictionary<string, ModuleAccess>> ReadAsync(int departmentId, string? module)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZoneDb>();
-        var access = await db.DepartmentGrants.AsNoTracking()
-            .Where(g => g.DepartmentId == departmentId && g.Module == module)
-            .Select(g => (ModuleAccess?)g.Access)
-            .FirstOrDefaultAsync();
-        return access;
+        var grants = db.DepartmentGrants.AsNoTracking().Where(g => g.DepartmentId == departmentId);
+        if (module is not null) grants = grants.Where(g => g.Module == module);
+        return await grants.ToDictionaryAsync(g => g.Module, g => g.Access);
+    }
+
+    sealed class EndBatch(Action end) : IDisposable
+    {
+        public void Dispose() => end();
     }
 }
