@@ -15,6 +15,11 @@ sealed class GisFeatureBuilder(ZoneCrs zone, int sourceSrid)
 
     public int Count => features.Count;
 
+    /// <summary>The CRS the next features are in (a GeoPackage's tables may differ); the result reports the first.</summary>
+    public int SourceSrid { get; set; } = sourceSrid;
+
+    readonly int firstSrid = sourceSrid;
+
     /// <summary>Adds the next feature; <paramref name="geometry"/> null means the file had none (or it could not be read).</summary>
     public void Add(string? layer, Geometry? geometry, IReadOnlyDictionary<string, object?> attributes, GisMessage? readProblem = null)
     {
@@ -24,15 +29,17 @@ sealed class GisFeatureBuilder(ZoneCrs zone, int sourceSrid)
         features.Add(new GisFeature(index, layer, zoneGeometry, attributes));
     }
 
-    public GisReadResult Result() => new(sourceSrid, features, problems, null);
+    public GisReadResult Result() => new(firstSrid, features, problems, null);
 
     Geometry? Check(int index, Geometry? geometry)
     {
         if (geometry is null || geometry.IsEmpty) return Problem(index, new GisMessage("Problem_GeometryEmpty"));
+        // A Shapefile's polyline is always a MultiLineString, mostly of one part: that part is the feature's geometry.
+        if (geometry is MultiPoint or MultiLineString or MultiPolygon && geometry.NumGeometries == 1) geometry = geometry.GetGeometryN(0);
         if (geometry is not (Point or LineString or Polygon or MultiPoint or MultiLineString or MultiPolygon))
             return Problem(index, new GisMessage("Problem_GeometryTypeUnsupported", geometry.GeometryType));
         Geometry zoneGeometry;
-        try { zoneGeometry = zone.ToZone(geometry, sourceSrid); }
+        try { zoneGeometry = zone.ToZone(geometry, SourceSrid); }
         catch (GisException e) { return Problem(index, GisMessage.From(e)); }
         var validity = new IsValidOp(zoneGeometry).ValidationError;
         if (validity is not null)
