@@ -7,7 +7,8 @@ namespace TechZone.Pipelines.Gis;
 
 /// <summary>
 /// Writes zone-CRS features as a GeoPackage 1.3 with one feature table in the zone CRS, its attributes as columns
-/// (INTEGER, REAL or TEXT by their values), readable by QGIS, GDAL and <see cref="GeoPackageFileReader"/>.
+/// (INTEGER, REAL or TEXT by their values), readable by QGIS, GDAL and <see cref="GeoPackageFileReader"/>. Geometries
+/// are written in 2D.
 /// </summary>
 public sealed class GeoPackageFileWriter(ZoneCrs zone)
 {
@@ -64,7 +65,9 @@ public sealed class GeoPackageFileWriter(ZoneCrs zone)
 
         using var insert = db.CreateCommand();
         insert.CommandText = $"INSERT INTO {Quote(table)} (geom{string.Concat(columns.Select(c => ", " + Quote(c.Name)))}) VALUES ($geom{string.Concat(columns.Select((_, i) => $", $p{i}"))})";
-        var writer = new GeoPackageGeoWriter();
+        // 2D blobs, as gpkg_geometry_columns says (z = m = 0): depths are attributes, and the writer would otherwise
+        // add NaN Z and M ordinates that GDAL shows as LINESTRING ZM.
+        var writer = new GeoPackageGeoWriter { HandleOrdinates = Ordinates.XY };
         foreach (var feature in features)
         {
             insert.Parameters.Clear();

@@ -32,6 +32,15 @@ public class GisWriterTests
         }
     }
 
+    /// <summary>A copy under artifacts/gis/ for a person (or ogrinfo, QGIS) to open; CI keeps it with the screenshots.</summary>
+    static void SaveArtifact(string name, byte[] bytes)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "TechZone.slnx"))) root = root.Parent;
+        if (root is null) return;
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(root.FullName, "artifacts", "gis")).FullName, name), bytes);
+    }
+
     static List<KeyValuePair<string, object?>> Comparable(IReadOnlyDictionary<string, object?> attributes) =>
         [.. attributes.Where(x => x.Value is not null).OrderBy(x => x.Key, StringComparer.Ordinal)
             .Select(x => KeyValuePair.Create<string, object?>(x.Key, x.Value is long or int or double ? Convert.ToDouble(x.Value, System.Globalization.CultureInfo.InvariantCulture) : x.Value))];
@@ -42,6 +51,7 @@ public class GisWriterTests
         var original = Fixture();
         using var file = new MemoryStream();
         new GeoJsonFileWriter(Zone).Write(file, original.Features);
+        SaveArtifact("pipe_segments.geojson", file.ToArray());
 
         using var json = JsonDocument.Parse(file.ToArray());
         Assert.False(json.RootElement.TryGetProperty("crs", out _));
@@ -60,6 +70,7 @@ public class GisWriterTests
         var original = Fixture();
         using var file = new MemoryStream();
         new GeoPackageFileWriter(Zone).Write(file, original.Features);
+        SaveArtifact("pipe_segments.gpkg", file.ToArray());
 
         var path = Path.Combine(Path.GetTempPath(), "gis-test-" + Guid.NewGuid().ToString("N") + ".gpkg");
         try
@@ -75,6 +86,9 @@ public class GisWriterTests
                 Assert.Equal("LINESTRING 4548", command.ExecuteScalar());
                 command.CommandText = "SELECT typeof(\"起点埋深\") || ' ' || typeof(\"建设年代\") || ' ' || typeof(\"编号\") FROM pipe_segments WHERE fid = 1";
                 Assert.Equal("real text text", command.ExecuteScalar()); // 建设年代 mixes 2015 and "2019年": text
+                // A 2D blob: 8 bytes of header, an XY envelope (32), WKB of a two-point line string (9 + 2 × 16).
+                command.CommandText = "SELECT length(geom) FROM pipe_segments WHERE fid = 1";
+                Assert.Equal(81L, (long)command.ExecuteScalar()!);
             }
             var read = new GeoPackageFileReader(Zone).ReadFile(path);
             Assert.Equal(4548, read.SourceSrid);

@@ -62,6 +62,21 @@ public class ZoneCrsTests
     }
 
     [Fact]
+    public void OneInstance_TransformsFromManyThreads_AsFromOne()
+    {
+        var points = Enumerable.Range(0, 2000).Select(i => Factory.CreatePoint(new Coordinate(116.0 + i * 0.001, 38.5 + i * 0.0007))).ToArray();
+        var expected = points.Select(p => Zone.ToZone(p, 4326).Coordinate).ToArray();
+        var actual = new Coordinate[points.Length];
+        Parallel.For(0, points.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = Zone.ToWgs84(Zone.ToZone(points[i], 4490)).Coordinate);
+        for (var i = 0; i < points.Length; i++)
+        {
+            Assert.Equal(points[i].X, actual[i].X, 1e-8);
+            Assert.Equal(points[i].Y, actual[i].Y, 1e-8);
+        }
+        Assert.Equal(expected, points.Select(p => Zone.ToZone(p, 4326).Coordinate));
+    }
+
+    [Fact]
     public void Distances_InTheZone_AreMetres()
     {
         // 0.01° of latitude is about 1,110 m at 39°N.
