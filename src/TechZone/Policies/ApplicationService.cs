@@ -131,7 +131,7 @@ public sealed class ApplicationService(ZoneDb db, FulfillmentAccess access, Awar
             db.Add(application);
             await db.SaveChangesAsync(ct);
             AddRevision(application);
-            access.Step(application.Id, application.StageNumber, StepAction.Submitted);
+            access.Step(application.Id, application.StageNumber, ApplicationAction.Submitted);
             await db.SaveChangesAsync(ct);
             await access.OpenReviewTodoAsync(application, stages[0], item.Title, item.DisplayTitle(false), ct);
         }, ct);
@@ -192,7 +192,7 @@ public sealed class ApplicationService(ZoneDb db, FulfillmentAccess access, Awar
         await InTransactionAsync(async () =>
         {
             AddRevision(application);
-            access.Step(application.Id, application.StageNumber, StepAction.Resubmitted, $"#{application.Revision}");
+            access.Step(application.Id, application.StageNumber, ApplicationAction.Resubmitted, $"#{application.Revision}");
             await SaveAsync(ct);
             await access.CompleteEnterpriseTodosAsync(application, ct);
             await access.OpenReviewTodoAsync(application, stage, item.Title, item.DisplayTitle(false), ct);
@@ -232,7 +232,7 @@ public sealed class ApplicationService(ZoneDb db, FulfillmentAccess access, Awar
                 application.State = ApplicationState.Returned;
                 await InTransactionAsync(async () =>
                 {
-                    access.Step(application.Id, stage.Number, StepAction.Returned, comment);
+                    access.Step(application.Id, stage.Number, ApplicationAction.Returned, comment);
                     await SaveAsync(ct);
                     await access.CompleteReviewTodoAsync(application.Id, ct);
                     await access.OpenEnterpriseTodosAsync(application, item.Title, item.DisplayTitle(false), ct);
@@ -247,7 +247,7 @@ public sealed class ApplicationService(ZoneDb db, FulfillmentAccess access, Awar
                 application.State = ApplicationState.Rejected;
                 await InTransactionAsync(async () =>
                 {
-                    access.Step(application.Id, stage.Number, StepAction.Rejected, comment);
+                    access.Step(application.Id, stage.Number, ApplicationAction.Rejected, comment);
                     await SaveAsync(ct);
                     await access.CompleteReviewTodoAsync(application.Id, ct);
                 }, ct);
@@ -268,19 +268,19 @@ public sealed class ApplicationService(ZoneDb db, FulfillmentAccess access, Awar
         var next = stages.First(s => s.Number > stage.Number);
         await access.LockedAsync(application.PolicyId, async () =>
         {
-            access.Step(application.Id, stage.Number, StepAction.Passed, comment);
+            access.Step(application.Id, stage.Number, ApplicationAction.Passed, comment);
             application.StageNumber = next.Number;
             if (next.Kind == StageKind.Notice)
             {
                 application.NoticeStartsOn = time.Today;
                 application.NoticeEndsOn = time.Today.AddDays(next.NoticeDays);
-                access.Step(application.Id, next.Number, StepAction.NoticeStarted, application.NoticeEndsOn.Value.ToString("yyyy-MM-dd"));
+                access.Step(application.Id, next.Number, ApplicationAction.NoticeStarted, application.NoticeEndsOn.Value.ToString("yyyy-MM-dd"));
             }
             if (next.Kind == StageKind.Disbursement)
             {
                 var approved = application.ApprovedFen is > 0 ? application.ApprovedFen.Value : throw new PolicyRuleException("AmountRequired");
                 await awards.ApproveApplicationAsync(application, item.Code, approved, ct);
-                access.Step(application.Id, next.Number, StepAction.Approved, PolicyLabels.WanIn(approved, true));
+                access.Step(application.Id, next.Number, ApplicationAction.Approved, PolicyLabels.WanIn(approved, true));
             }
             await SaveAsync(ct);
             await access.OpenReviewTodoAsync(application, next, item.Title, item.DisplayTitle(false), ct);
@@ -350,7 +350,7 @@ public sealed class ApplicationService(ZoneDb db, FulfillmentAccess access, Awar
         await InTransactionAsync(async () =>
         {
             db.Add(objection);
-            access.Step(applicationId, application.StageNumber, StepAction.ObjectionLodged, "", "—");
+            access.Step(applicationId, application.StageNumber, ApplicationAction.ObjectionLodged, "", "—");
             await db.SaveChangesAsync(ct);
             await access.OpenObjectionTodoAsync(objection, stage.DepartmentId, ct);
         }, ct);
@@ -377,7 +377,7 @@ public sealed class ApplicationService(ZoneDb db, FulfillmentAccess access, Awar
         objection.ResolvedUtc = DateTime.UtcNow;
         await InTransactionAsync(async () =>
         {
-            access.Step(application.Id, application.StageNumber, StepAction.ObjectionResolved, resolution);
+            access.Step(application.Id, application.StageNumber, ApplicationAction.ObjectionResolved, resolution);
             await SaveAsync(ct);
             await access.CompleteObjectionTodoAsync(objectionId, ct);
         }, ct);

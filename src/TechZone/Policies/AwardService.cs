@@ -218,12 +218,12 @@ public sealed class AwardService(ZoneDb db, FulfillmentAccess access, PolicyEngi
             if (award.ApplicationId is { } appId)
             {
                 var application = await db.Set<PolicyApplication>().SingleAsync(x => x.Id == appId, ct);
-                access.Step(appId, application.StageNumber, StepAction.Paid, Wan(t.AmountFen));
+                access.Step(appId, application.StageNumber, ApplicationAction.Paid, Wan(t.AmountFen));
                 if (paidAward + t.AmountFen == award.AmountFen)
                 {
                     application.State = ApplicationState.Completed;
                     application.UpdatedUtc = DateTime.UtcNow;
-                    access.Step(appId, application.StageNumber, StepAction.Completed);
+                    access.Step(appId, application.StageNumber, ApplicationAction.Completed);
                     done = application;
                 }
             }

@@ -172,7 +172,7 @@ public class PolicyApplicationRevision
     public string SubmittedBy { get; set; } = "";
 }
 
-public enum StepAction
+public enum ApplicationAction
 {
     Submitted,
     Resubmitted,
@@ -193,7 +193,7 @@ public class PolicyApplicationStep
     public long Id { get; set; }
     public int ApplicationId { get; set; }
     public int StageNumber { get; set; }
-    public StepAction Action { get; set; }
+    public ApplicationAction Action { get; set; }
     public string Comment { get; set; } = "";
     public string UserName { get; set; } = "";
     public DateTime AtUtc { get; set; }

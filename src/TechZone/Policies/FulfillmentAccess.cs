@@ -84,7 +84,7 @@ public sealed class FulfillmentAccess(ZoneDb db, CurrentUser current, IAuthoriza
             await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM policies_policies WHERE \"Id\" = {0} FOR UPDATE", [policyId], ct);
     }
 
-    public void Step(int applicationId, int stageNumber, StepAction action, string comment = "", string? userName = null) =>
+    public void Step(int applicationId, int stageNumber, ApplicationAction action, string comment = "", string? userName = null) =>
         db.Add(new PolicyApplicationStep
         {
             ApplicationId = applicationId, StageNumber = stageNumber, Action = action, Comment = comment,

@@ -16,7 +16,7 @@ public static class FulfillmentLimits
     public const int ObjectionsPerHour = 5;
 }
 
-public enum FieldType
+public enum FormFieldType
 {
     Text,
     Number,
@@ -30,7 +30,7 @@ public sealed class FormField
     public string Key { get; set; } = "";
     public string Label { get; set; } = "";
     public string LabelEn { get; set; } = "";
-    public FieldType Type { get; set; }
+    public FormFieldType Type { get; set; }
     public bool Required { get; set; }
     public List<string> Choices { get; set; } = [];
 
@@ -177,7 +177,7 @@ public sealed record ApplicationSummary(int Id, int PolicyId, string PolicyTitle
     ApplicationState State, int StageNumber, string StageName, StageKind StageKind, int Revision, Verdict PrecheckVerdict, long? ApprovedFen,
     DateTime SubmittedUtc, DateTime UpdatedUtc);
 
-public sealed record StepRow(int StageNumber, string StageName, StepAction Action, string Comment, string UserName, DateTime AtUtc);
+public sealed record StepRow(int StageNumber, string StageName, ApplicationAction Action, string Comment, string UserName, DateTime AtUtc);
 
 public sealed record RevisionRow(int Revision, IReadOnlyDictionary<string, string?> Answers, IReadOnlyList<ApplicationAttachment> Attachments,
     Verdict PrecheckVerdict, long? PrecheckBenefitFen, DateTime SubmittedUtc, string SubmittedBy);

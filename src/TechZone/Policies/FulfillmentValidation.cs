@@ -23,8 +23,8 @@ static partial class FulfillmentValidation
             if (f.Label == "" || f.Label.Length > FulfillmentLimits.FieldLabel || f.LabelEn.Length > FulfillmentLimits.FieldLabel)
                 throw new PolicyRuleException("FormFieldLabel", f.Key);
             f.Choices = f.Choices.Select(c => c.Trim()).Where(c => c != "").Distinct().ToList();
-            if (f.Type == FieldType.Choice && f.Choices.Count == 0) throw new PolicyRuleException("FormChoicesMissing", f.Label);
-            if (f.Type != FieldType.Choice) f.Choices = [];
+            if (f.Type == FormFieldType.Choice && f.Choices.Count == 0) throw new PolicyRuleException("FormChoicesMissing", f.Label);
+            if (f.Type != FormFieldType.Choice) f.Choices = [];
         }
         form.AttachmentTypes = form.AttachmentTypes.Select(t => t.Trim().ToLowerInvariant()).Where(t => t != "")
             .Select(t => t.StartsWith('.') ? t : "." + t).Distinct().ToList();
@@ -53,15 +53,15 @@ static partial class FulfillmentValidation
             if (value.Length > FulfillmentLimits.Answer) throw new PolicyRuleException("AnswerTooLong", label, FulfillmentLimits.Answer);
             switch (f.Type)
             {
-                case FieldType.Number:
+                case FormFieldType.Number:
                     if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) throw new PolicyRuleException("AnswerNumber", label);
                     value = n.ToString(CultureInfo.InvariantCulture);
                     break;
-                case FieldType.Date:
+                case FormFieldType.Date:
                     if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) throw new PolicyRuleException("AnswerDate", label);
                     value = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     break;
-                case FieldType.Choice:
+                case FormFieldType.Choice:
                     if (!f.Choices.Contains(value)) throw new PolicyRuleException("AnswerChoice", label);
                     break;
             }

@@ -28,10 +28,10 @@ public static class PolicyLabels
     public static string State(VersionState s) => Text("State", s);
     public static string Award(AwardState s) => Text("AwardState", s);
     public static string Application(ApplicationState s) => Text("AppState", s);
-    public static string Step(StepAction s) => Text("Step", s);
+    public static string Step(ApplicationAction s) => Text("Step", s);
     public static string Tranche(TrancheState s) => Text("TrancheState", s);
     public static string Stage(StageKind s) => Text("StageKind", s);
-    public static string FieldKind(FieldType s) => Text("FieldType", s);
+    public static string FieldKind(FormFieldType s) => Text("FieldType", s);
     public static string Objection(ObjectionState s) => Text("ObjectionState", s);
 
     /// <summary>Money in 万元 in the given language (for notifications written in both).</summary>

@@ -83,6 +83,8 @@ public sealed class PolicyService(ZoneDb db, CurrentUser current, IAuthorization
         var today = time.Today;
         var policy = new Policy { Code = code, CreatedUtc = Now };
         Apply(policy, request);
+        // Responsible by default: the creator's department (its staff then review the applications and pay).
+        policy.DepartmentId ??= current.DepartmentId;
         policy.Versions.Add(new PolicyVersion { Number = 1, DocumentNumber = "", PublishedOn = today, EffectiveFrom = today });
         db.Add(policy);
         await SaveAsync(ct);
