@@ -24,6 +24,9 @@ public static class PoliciesModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PolicyService>();
         services.AddScoped<PolicyEngineService>();
+        services.AddScoped<FulfillmentAccess>();
+        services.AddScoped<AwardService>();
+        services.AddScoped<ApplicationService>();
         services.AddScoped<Enterprises.IEnterpriseChangeListener, PolicyChangeListener>();
         services.AddHostedService<PolicyRefreshWorker>();
         services.AddSingleton<IDemoData, PolicyDemoData>();
@@ -37,6 +40,7 @@ public static class PoliciesModule
     public static WebApplication MapPolicies(this WebApplication app)
     {
         app.MapPolicyEndpoints();
+        app.MapFulfillmentEndpoints();
         return app;
     }
 }

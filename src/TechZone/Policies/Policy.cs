@@ -103,6 +103,9 @@ public class PolicyItem : Data.IVersioned
     /// <summary>免申即享: paid on verified data, without an application.</summary>
     public bool NoApplication { get; set; }
 
+    /// <summary>The application form (fields, attachment rules), JSON (<see cref="ApplicationForm"/>); null: no fields, default attachment rules.</summary>
+    public string? FormJson { get; set; }
+
     public int SortOrder { get; set; }
     public long Version { get; set; }
 

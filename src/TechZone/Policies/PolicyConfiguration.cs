@@ -43,6 +43,7 @@ sealed class PolicyItemConfiguration : IEntityTypeConfiguration<PolicyItem>
         b.Property(x => x.Description).HasMaxLength(PolicyLimits.Description);
         b.Property(x => x.CriteriaJson).HasMaxLength(PolicyLimits.CriteriaJson);
         b.Property(x => x.BenefitJson).HasMaxLength(PolicyLimits.BenefitJson);
+        b.Property(x => x.FormJson).HasMaxLength(PolicyLimits.FormJson);
         b.HasIndex(x => new { x.PolicyVersionId, x.Code }).IsUnique();
     }
 }

@@ -6,7 +6,7 @@ namespace TechZone.SupportPolicies;
 public static class PolicyLimits
 {
     public const int Code = 60, Title = 200, DocumentNumber = 100, Description = 2000, SourceText = 100_000,
-        CriteriaJson = 200_000, BenefitJson = 10_000;
+        CriteriaJson = 200_000, BenefitJson = 10_000, FormJson = 20_000;
 }
 
 /// <summary>An enterprise's standing on a policy item.</summary>
@@ -42,7 +42,7 @@ public sealed record VersionDetail(int Id, int Number, string DocumentNumber, Da
     string SourceText, VersionState State, DateTime? PublishedUtc, string? PublishedBy, long Version, bool InForceToday, IReadOnlyList<ItemDetail> Items);
 
 public sealed record ItemDetail(int Id, string Code, string Title, string TitleEn, string Description, CriteriaDocument Criteria, BenefitRule? Benefit,
-    DateOnly? WindowOpensOn, DateOnly? WindowClosesOn, bool NoApplication, int SortOrder, long Version);
+    DateOnly? WindowOpensOn, DateOnly? WindowClosesOn, bool NoApplication, int SortOrder, long Version, ApplicationForm Form);
 
 /// <summary>Creates a policy with a first draft version.</summary>
 public sealed record PolicyRequest
@@ -118,6 +118,10 @@ public sealed record ItemRequest
     public DateOnly? WindowOpensOn { get; set; }
     public DateOnly? WindowClosesOn { get; set; }
     public bool NoApplication { get; set; }
+
+    /// <summary>The application form; null keeps no fields and the default attachment rules.</summary>
+    public ApplicationForm? Form { get; set; }
+
     public int SortOrder { get; set; }
     public long? Version { get; set; }
 }

@@ -358,6 +358,26 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
         return new CalculatorResult(eid, traits.Name, year, entries);
     }
 
+    /// <summary>
+    /// One item (of any version) for one enterprise, evaluated now with its explanation: the pre-check of an
+    /// application. No scope check here: the fulfillment services call it after their own.
+    /// </summary>
+    internal async Task<CalculatorEntry?> ExplainItemAsync(int itemId, int enterpriseId, int fiscalYear, bool chinese, CancellationToken ct = default)
+    {
+        var item = await db.Set<PolicyItem>().AsNoTracking().Include(i => i.PolicyVersion).ThenInclude(v => v!.Policy).SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null) return null;
+        var engineItem = new EngineItem(item.Id, CriteriaDocument.Parse(item.CriteriaJson), item.BenefitJson is { } b ? BenefitRule.Parse(b) : null,
+            item.NoApplication, fiscalYear);
+        var matrix = await LoadAsync(fiscalYear, enterpriseId, ct);
+        if (matrix.Count == 0) return null;
+        var x = PolicyEvaluator.Explain(matrix, engineItem, 0);
+        var labels = await PolicyLabels.ContextAsync(db, qualifications, chinese, ct);
+        var explanation = PolicyLabels.Explain(x.Root, labels);
+        var version = item.PolicyVersion!;
+        return new CalculatorEntry(item.Id, item.Code, item.DisplayTitle(chinese), version.PolicyId, version.Policy!.DisplayTitle(chinese), version.Id,
+            version.DocumentNumber, fiscalYear, item.NoApplication, x.Verdict, x.BenefitFen, PolicyLabels.Gaps(explanation), explanation);
+    }
+
     /// <summary>The stored verdicts of one enterprise (staff: any; an enterprise user: its own, else null).</summary>
     public async Task<IReadOnlyList<VerdictRow>?> OfEnterpriseAsync(int enterpriseId, CancellationToken ct = default)
     {

@@ -29,3 +29,10 @@ static class PolicyErrors
             ? string.Format(culture, format, e.Arguments)
             : null;
 }
+
+/// <summary>Too many requests from one sender on a public form (429).</summary>
+public sealed class PolicyRateLimitedException() : DomainException("TooManyObjections")
+{
+    public override int Status => StatusCodes.Status429TooManyRequests;
+    public override string LocalizedMessage(CultureInfo culture) => PolicyErrors.Message(this, culture) ?? base.LocalizedMessage(culture);
+}

@@ -26,6 +26,20 @@ public static class PolicyLabels
     public static string Field(MembershipField f) => Text("Field", f);
     public static string Benefit(BenefitKind k) => Text("Benefit", k);
     public static string State(VersionState s) => Text("State", s);
+    public static string Award(AwardState s) => Text("AwardState", s);
+    public static string Application(ApplicationState s) => Text("AppState", s);
+    public static string Step(ApplicationAction s) => Text("Step", s);
+    public static string Tranche(TrancheState s) => Text("TrancheState", s);
+    public static string Stage(StageKind s) => Text("StageKind", s);
+    public static string FieldKind(FormFieldType s) => Text("FieldType", s);
+    public static string Objection(ObjectionState s) => Text("ObjectionState", s);
+
+    /// <summary>Money in 万元 in the given language (for notifications written in both).</summary>
+    public static string WanIn(long fen, bool chinese)
+    {
+        var culture = CultureInfo.GetCultureInfo(chinese ? "zh-CN" : "en");
+        return (fen / 1_000_000m).ToString("#,0.##", culture) + PolicyStrings.ResourceManager.GetString("Unit_Wan", culture);
+    }
 
     public static MudBlazor.Color VerdictColor(Verdict v) => v switch
     {

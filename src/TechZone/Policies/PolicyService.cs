@@ -13,7 +13,7 @@ namespace TechZone.SupportPolicies;
 /// write; staff with the read grant and enterprises read (enterprises see published versions only).
 /// </summary>
 public sealed class PolicyService(ZoneDb db, CurrentUser current, IAuthorizationService authorization, ZoneTime time, TimeProvider clock,
-    PolicyEngineService engine)
+    PolicyEngineService engine, Platform.Files.FileService files)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -69,7 +69,8 @@ public sealed class PolicyService(ZoneDb db, CurrentUser current, IAuthorization
     }
 
     static ItemDetail ToDetail(PolicyItem i) => new(i.Id, i.Code, i.Title, i.TitleEn, i.Description, CriteriaDocument.Parse(i.CriteriaJson),
-        i.BenefitJson is { } b ? BenefitRule.Parse(b) : null, i.WindowOpensOn, i.WindowClosesOn, i.NoApplication, i.SortOrder, i.Version);
+        i.BenefitJson is { } b ? BenefitRule.Parse(b) : null, i.WindowOpensOn, i.WindowClosesOn, i.NoApplication, i.SortOrder, i.Version,
+        ApplicationForm.Parse(i.FormJson));
 
     // ---------------------------------------------------------------- writing
 
@@ -82,6 +83,8 @@ public sealed class PolicyService(ZoneDb db, CurrentUser current, IAuthorization
         var today = time.Today;
         var policy = new Policy { Code = code, CreatedUtc = Now };
         Apply(policy, request);
+        // Responsible by default: the creator's department (its staff then review the applications and pay).
+        policy.DepartmentId ??= current.DepartmentId;
         policy.Versions.Add(new PolicyVersion { Number = 1, DocumentNumber = "", PublishedOn = today, EffectiveFrom = today });
         db.Add(policy);
         await SaveAsync(ct);
@@ -130,7 +133,7 @@ public sealed class PolicyService(ZoneDb db, CurrentUser current, IAuthorization
             {
                 Code = i.Code, Title = i.Title, TitleEn = i.TitleEn, Description = i.Description, CriteriaJson = i.CriteriaJson,
                 BenefitJson = i.BenefitJson, WindowOpensOn = i.WindowOpensOn, WindowClosesOn = i.WindowClosesOn,
-                NoApplication = i.NoApplication, SortOrder = i.SortOrder,
+                NoApplication = i.NoApplication, SortOrder = i.SortOrder, FormJson = i.FormJson,
             }).ToList(),
         };
         db.Add(draft);
@@ -176,6 +179,7 @@ public sealed class PolicyService(ZoneDb db, CurrentUser current, IAuthorization
         PolicyValidation.Check(criteria);
         if (request.Benefit is { } benefit) PolicyValidation.Check(benefit);
         if (request.WindowOpensOn is { } open && request.WindowClosesOn is { } close && close < open) throw new PolicyRuleException("WindowRange");
+        if (request.Form is { } form) FulfillmentValidation.Check(form, files.AllowedExtensions);
 
         item.Code = code;
         item.Title = request.Title.Trim();
@@ -186,6 +190,7 @@ public sealed class PolicyService(ZoneDb db, CurrentUser current, IAuthorization
         item.WindowOpensOn = request.WindowOpensOn;
         item.WindowClosesOn = request.WindowClosesOn;
         item.NoApplication = request.NoApplication;
+        item.FormJson = request.Form?.ToJson();
         item.SortOrder = request.SortOrder;
         if (item.CriteriaJson.Length > PolicyLimits.CriteriaJson) throw new PolicyRuleException("CriteriaTooLarge");
         if (itemId is null) version.Items.Add(item);
