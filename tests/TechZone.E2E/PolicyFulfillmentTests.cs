@@ -148,7 +148,10 @@ public abstract class PolicyFulfillmentTests(AppServer server)
         await using (var session = await BrowserSession.OpenAsync(server))
         {
             var page = session.Page;
-            await page.GotoAsync(server.BaseUrl + "/notices");
+            // From the sign-in page, where a visitor arrives.
+            await page.GotoAsync(server.BaseUrl + "/account/login");
+            await page.GetByTestId("public-notices").ClickAsync();
+            await page.WaitForURLAsync(new Regex("/notices$"));
             var notice = page.Locator($"[data-testid=notice][data-application='{applicationId}']");
             await Assertions.Expect(notice).ToContainTextAsync("飞腾信息技术有限公司");
             await Assertions.Expect(notice).ToContainTextAsync(itemTitle);
