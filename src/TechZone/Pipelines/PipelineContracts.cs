@@ -19,7 +19,10 @@ public static class PipelineLimits
 
 // ---- registry -------------------------------------------------------------------------------------------------------
 
-public sealed record NetworkItem(int Id, string Code, string Name, string NameEn, double ClearanceM, string Color, long Version);
+public sealed record NetworkItem(int Id, string Code, string Name, string NameEn, double ClearanceM, string Color, long Version)
+{
+    public string DisplayName(bool chinese) => chinese || NameEn.Length == 0 ? Name : NameEn;
+}
 
 public sealed record NetworkRequest
 {
