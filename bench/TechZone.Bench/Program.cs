@@ -4,7 +4,10 @@ using TechZone.Bench;
 using TechZone.SupportPolicies.Engine;
 
 // `verify`: checks that TechZone's engine and RulesEngine give the same verdicts on the benchmark's data, and prints
-// the memory the verdicts take. Anything else goes to BenchmarkDotNet (e.g. --filter '*').
+// the memory the verdicts take. `verify-pipelines`: the pipelines check's cold start, p50/p95 against a bare STRtree
+// and PostGIS, and identical conflict sets (PipelineBenchmarks.cs). Anything else goes to BenchmarkDotNet (e.g. --filter '*').
+if (args is ["verify-pipelines", ..])
+    return await PipelineVerify.RunAsync();
 if (args is ["verify", ..])
 {
     var (matrix, items, rows) = BenchData.Build();

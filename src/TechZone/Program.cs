@@ -1,6 +1,7 @@
 using TechZone.Chains;
 using TechZone.Demands;
 using TechZone.Enterprises;
+using TechZone.Pipelines;
 using TechZone.Platform;
 using TechZone.Platform.Audit;
 using TechZone.Platform.Seeding;
@@ -15,6 +16,7 @@ builder.AddDemands();
 builder.AddChains();
 builder.AddSpace();
 builder.AddPolicies();
+builder.AddPipelines();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapDemands();
 app.MapChains();
 app.MapSpace();
 app.MapPolicies();
+app.MapPipelines();
 
 await app.InitializeDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -109,6 +109,7 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
         start.Environment["Database__Provider"] = Provider.ToString();
         start.Environment["ConnectionStrings__TechZone"] = connection;
         start.Environment["Demo__Password"] = Password;
+        start.Environment["Pipelines__EscalationMinutes"] = "0";
         foreach (var (key, value) in Settings) start.Environment[key] = value;
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };

@@ -8,11 +8,11 @@ public abstract class ShellTests(AppServer server)
 {
     public static TheoryData<string, string[]> NavigationByUser => new()
     {
-        { "admin", ["audit", "calendar", "chain-settings", "chains", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "land", "leads", "policies", "projects", "qualification-types", "space", "space-map", "space-requests", "space-surveys", "tokens", "users", "visits"] },
-        { "leader", ["chains", "demand-board", "demand-statistics", "demands", "enterprises", "home", "land", "leads", "policies", "projects", "space", "space-map", "space-requests", "space-surveys", "visits"] },
+        { "admin", ["audit", "calendar", "chain-settings", "chains", "demand-board", "demand-setup", "demand-statistics", "demands", "departments", "enterprises", "home", "land", "leads", "pipeline-board", "pipeline-networks", "pipeline-requests", "pipelines", "policies", "projects", "qualification-types", "space", "space-map", "space-requests", "space-surveys", "tokens", "users", "visits"] },
+        { "leader", ["chains", "demand-board", "demand-statistics", "demands", "enterprises", "home", "land", "leads", "pipeline-board", "pipeline-requests", "pipelines", "policies", "projects", "space", "space-map", "space-requests", "space-surveys", "visits"] },
         { "service", ["chains", "demand-board", "demand-statistics", "demands", "enterprises", "home", "land", "leads", "policies", "projects", "space", "space-map", "space-requests", "space-surveys", "visits"] },
         { "talent", ["demand-board", "demand-statistics", "demands", "home", "policies", "visits"] },
-        { "feiteng", ["home", "my-demands", "my-enterprise", "my-policies", "my-space"] },
+        { "feiteng", ["home", "my-demands", "my-enterprise", "my-excavations", "my-policies", "my-space"] },
     };
 
     [Theory]

@@ -70,6 +70,10 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
         builder.Entity<Space.Parcel>().HasOne<Enterprise>().WithMany().HasForeignKey(p => p.HolderId).OnDelete(DeleteBehavior.Restrict);
         builder.Entity<SupportPolicies.PolicyVerdict>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         builder.Entity<SupportPolicies.PolicyPush>().HasOne<Enterprise>().WithMany().HasForeignKey(v => v.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<Pipelines.PipeSegment>().HasOne<Enterprise>().WithMany().HasForeignKey(s => s.OwnerEnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Pipelines.PipeNode>().HasOne<Enterprise>().WithMany().HasForeignKey(n => n.OwnerEnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Pipelines.ExcavationRequest>().HasOne<Enterprise>().WithMany().HasForeignKey(r => r.ApplicantEnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<Pipelines.OwnerAnswer>().HasOne<Enterprise>().WithMany().HasForeignKey(a => a.OwnerEnterpriseId).OnDelete(DeleteBehavior.Restrict);
 
         // Every versioned entity uses its Version as the optimistic concurrency token.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))

@@ -56,6 +56,8 @@ public abstract class ZoneApp(Provider provider) : WebApplicationFactory<Program
         builder.UseSetting("Demands:EscalationMinutes", "0");
         // ... and the policy engine's refresh of changed enterprises (a background write would race their counts).
         builder.UseSetting("Policies:RefreshSeconds", "0");
+        // ... and the sweep of overdue owner answers to excavation requests.
+        builder.UseSetting("Pipelines:EscalationMinutes", "0");
     }
 
     public void SkipIfUnavailable()

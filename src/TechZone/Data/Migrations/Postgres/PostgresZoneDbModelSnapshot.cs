@@ -1589,6 +1589,576 @@ namespace TechZone.Data.Migrations.Postgres
                     b.ToTable("enterprises_qualification_types", (string)null);
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationConflict", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("ClearanceM")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("DistanceM")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SegmentCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("pipelines_excavation_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ApplicantEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("AreaWkb")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CheckedAtVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("DepthM")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("FiledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("MaxX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxY")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double>("MinX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinY")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("PermitFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PermitNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("PermitUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantEnterpriseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("pipelines_excavation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.OwnerAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("AnsweredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EscalatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerEnterpriseId");
+
+                    b.HasIndex("Code", "DueUtc");
+
+                    b.HasIndex("RequestId", "OwnerEnterpriseId", "OwnerUtilityId");
+
+                    b.ToTable("pipelines_owner_answers", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeNetwork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("ClearanceM")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("pipelines_networks", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("DepthM")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("X")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("OwnerEnterpriseId");
+
+                    b.HasIndex("X", "Y");
+
+                    b.ToTable("pipelines_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeRegistryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pipelines_registry_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeSegment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BuildYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ChangedVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("DepthEndM")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("DepthStartM")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("DiameterMm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("MaxX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxY")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinY")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PressureClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("Wkb")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedVersion");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("OwnerEnterpriseId");
+
+                    b.HasIndex("OwnerUtilityId");
+
+                    b.HasIndex("MinX", "MaxX", "MinY", "MaxY");
+
+                    b.ToTable("pipelines_segments", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeSegmentVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BuildYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("DepthEndM")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("DepthStartM")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("DiameterMm")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("MaxX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxY")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinY")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PressureClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ValidFromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ValidToUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Wkb")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("ValidFromUtc", "ValidToUtc");
+
+                    b.ToTable("pipelines_segment_versions", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.Utility", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("pipelines_utilities", (string)null);
+                });
+
             modelBuilder.Entity("TechZone.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -3849,6 +4419,90 @@ namespace TechZone.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationConflict", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.ExcavationRequest", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationRequest", b =>
+                {
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.OwnerAnswer", b =>
+                {
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TechZone.Pipelines.ExcavationRequest", "Request")
+                        .WithMany("Answers")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeNode", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.PipeNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeSegment", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.PipeNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TechZone.Pipelines.Utility", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUtilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeSegmentVersion", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.PipeSegment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.Utility", b =>
+                {
+                    b.HasOne("TechZone.Platform.Zone.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechZone.Platform.Files.StoredFile", b =>
                 {
                     b.HasOne("TechZone.Platform.Identity.ZoneUser", null)
@@ -4285,6 +4939,13 @@ namespace TechZone.Data.Migrations.Postgres
                     b.Navigation("FormerNames");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationRequest", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Conflicts");
                 });
 
             modelBuilder.Entity("TechZone.Platform.Zone.Department", b =>

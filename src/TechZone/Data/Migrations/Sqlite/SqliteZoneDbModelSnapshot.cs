@@ -1526,6 +1526,560 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.ToTable("enterprises_qualification_types", (string)null);
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationConflict", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ClearanceM")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DistanceM")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SegmentCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("pipelines_excavation_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApplicantEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AreaWkb")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CheckedAtVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DepthM")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxY")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MinX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinY")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PermitFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermitNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PermitUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantEnterpriseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("pipelines_excavation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.OwnerAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerEnterpriseId");
+
+                    b.HasIndex("Code", "DueUtc");
+
+                    b.HasIndex("RequestId", "OwnerEnterpriseId", "OwnerUtilityId");
+
+                    b.ToTable("pipelines_owner_answers", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeNetwork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ClearanceM")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("pipelines_networks", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DepthM")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("X")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("OwnerEnterpriseId");
+
+                    b.HasIndex("X", "Y");
+
+                    b.ToTable("pipelines_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeRegistryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("pipelines_registry_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeSegment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuildYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DepthEndM")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DepthStartM")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("DiameterMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxY")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinY")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PressureClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Wkb")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedVersion");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId");
+
+                    b.HasIndex("OwnerEnterpriseId");
+
+                    b.HasIndex("OwnerUtilityId");
+
+                    b.HasIndex("MinX", "MaxX", "MinY", "MaxY");
+
+                    b.ToTable("pipelines_segments", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeSegmentVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuildYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DepthEndM")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DepthStartM")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("DiameterMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxY")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinY")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PressureClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Wkb")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SegmentId", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("ValidFromUtc", "ValidToUtc");
+
+                    b.ToTable("pipelines_segment_versions", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.Utility", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("pipelines_utilities", (string)null);
+                });
+
             modelBuilder.Entity("TechZone.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -3726,6 +4280,90 @@ namespace TechZone.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationConflict", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.ExcavationRequest", null)
+                        .WithMany("Conflicts")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationRequest", b =>
+                {
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.OwnerAnswer", b =>
+                {
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TechZone.Pipelines.ExcavationRequest", "Request")
+                        .WithMany("Answers")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeNode", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.PipeNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeSegment", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.PipeNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechZone.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerEnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TechZone.Pipelines.Utility", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUtilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.PipeSegmentVersion", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.PipeSegment", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.Utility", b =>
+                {
+                    b.HasOne("TechZone.Platform.Zone.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechZone.Platform.Files.StoredFile", b =>
                 {
                     b.HasOne("TechZone.Platform.Identity.ZoneUser", null)
@@ -4162,6 +4800,13 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.Navigation("FormerNames");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.ExcavationRequest", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Conflicts");
                 });
 
             modelBuilder.Entity("TechZone.Platform.Zone.Department", b =>

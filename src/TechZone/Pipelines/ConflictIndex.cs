@@ -1,0 +1,225 @@
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace TechZone.Pipelines;
+
+/// <summary>A pipe segment as the conflict index keeps it: ids and its x,y pairs in zone metres, nothing else.</summary>
+public readonly record struct IndexedSegment(int Id, int NetworkId, int OwnerEnterpriseId, int OwnerUtilityId, double[] Xy)
+{
+    public const int None = 0;
+}
+
+/// <summary>A pipe segment within its network's clearance of a work area; distance 0 when it crosses the area.</summary>
+public readonly record struct ConflictHit(int SegmentId, int NetworkId, int OwnerEnterpriseId, int OwnerUtilityId, double DistanceM, double ClearanceM);
+
+/// <summary>
+/// The conflict check kernel: an immutable snapshot of every current pipe segment in columns (ids, networks, owners,
+/// one flat coordinate array) under a NetTopologySuite STRtree of their envelopes. A million segments take a few
+/// hundred MB as arrays, against several GB as EF entities or NTS geometries. Changes since the snapshot was built
+/// live in a small overlay (replaced segments are masked in the base) until there are enough of them to rebuild.
+/// Thread-safe: a snapshot is never changed, <see cref="With"/> returns a new one.
+/// </summary>
+public sealed class ConflictIndex
+{
+    const int RebuildAfter = 20_000;
+
+    readonly int[] ids, networks, ownerEnterprises, ownerUtilities, starts;
+    readonly double[] coords;
+    readonly STRtree<int> tree;
+    readonly HashSet<int> masked;            // base slots superseded by the overlay or removed
+    readonly Dictionary<int, int> slotOfId;  // base slot of each id
+    readonly IReadOnlyList<IndexedSegment> overlay;
+
+    public long Version { get; }
+    public int Count { get; }
+
+    ConflictIndex(int[] ids, int[] networks, int[] ownerEnterprises, int[] ownerUtilities, int[] starts, double[] coords, STRtree<int> tree,
+        Dictionary<int, int> slotOfId, HashSet<int> masked, IReadOnlyList<IndexedSegment> overlay, long version)
+    {
+        (this.ids, this.networks, this.ownerEnterprises, this.ownerUtilities, this.starts, this.coords, this.tree) =
+            (ids, networks, ownerEnterprises, ownerUtilities, starts, coords, tree);
+        (this.slotOfId, this.masked, this.overlay, Version) = (slotOfId, masked, overlay, version);
+        Count = ids.Length - masked.Count + overlay.Count;
+    }
+
+    public static readonly ConflictIndex Empty = Build([], 0);
+
+    /// <summary>Builds a snapshot of the segments (the cold start): one pass into arrays, then the STRtree.</summary>
+    public static ConflictIndex Build(IReadOnlyCollection<IndexedSegment> segments, long version)
+    {
+        var n = segments.Count;
+        var total = 0;
+        foreach (var s in segments) total += s.Xy.Length;
+        var ids = new int[n];
+        var networks = new int[n];
+        var ownerE = new int[n];
+        var ownerU = new int[n];
+        var starts = new int[n + 1];
+        var coords = new double[total];
+        var tree = new STRtree<int>(Math.Max(2, Math.Min(n, 10)));
+        var slotOfId = new Dictionary<int, int>(n);
+        var i = 0;
+        var at = 0;
+        foreach (var s in segments)
+        {
+            (ids[i], networks[i], ownerE[i], ownerU[i], starts[i]) = (s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId, at);
+            s.Xy.CopyTo(coords, at);
+            at += s.Xy.Length;
+            tree.Insert(EnvelopeOf(s.Xy), i);
+            slotOfId[s.Id] = i;
+            i++;
+        }
+        starts[n] = at;
+        if (n > 0) tree.Build();
+        return new ConflictIndex(ids, networks, ownerE, ownerU, starts, coords, tree, slotOfId, [], [], version);
+    }
+
+    /// <summary>
+    /// A snapshot with these segments changed (replaced or added) and these removed, at a new registry version.
+    /// Rebuilds the whole index once the overlay gets large, so queries stay tree-fast.
+    /// </summary>
+    public ConflictIndex With(IReadOnlyCollection<IndexedSegment> changed, IReadOnlyCollection<int> removed, long version)
+    {
+        var gone = changed.Select(c => c.Id).Concat(removed).ToHashSet();
+        var overlayNow = overlay.Where(o => !gone.Contains(o.Id)).Concat(changed).ToList();
+        var maskedNow = new HashSet<int>(masked);
+        foreach (var id in gone)
+            if (slotOfId.TryGetValue(id, out var slot)) maskedNow.Add(slot);
+        if (overlayNow.Count + maskedNow.Count <= RebuildAfter)
+            return new ConflictIndex(ids, networks, ownerEnterprises, ownerUtilities, starts, coords, tree, slotOfId, maskedNow, overlayNow, version);
+
+        var all = new List<IndexedSegment>(Count + changed.Count);
+        for (var s = 0; s < ids.Length; s++)
+            if (!maskedNow.Contains(s)) all.Add(new(ids[s], networks[s], ownerEnterprises[s], ownerUtilities[s], coords[starts[s]..starts[s + 1]]));
+        all.AddRange(overlayNow);
+        return Build(all, version);
+    }
+
+    /// <summary>
+    /// Every segment whose network's clearance reaches the work area (a polygon or multipolygon in zone metres):
+    /// the tree is asked for the area's envelope buffered by the largest clearance, then each candidate gets the exact
+    /// distance test against its own network's clearance. Networks missing from <paramref name="clearances"/> are skipped.
+    /// </summary>
+    public List<ConflictHit> Check(Geometry area, IReadOnlyDictionary<int, double> clearances)
+    {
+        var hits = new List<ConflictHit>();
+        if (area.IsEmpty || clearances.Count == 0) return hits;
+        var maxClearance = clearances.Values.Max();
+        var env = area.EnvelopeInternal.Copy();
+        env.ExpandBy(maxClearance);
+        var prepared = new PreparedArea(area);
+
+        var candidates = new List<int>();
+        if (ids.Length > 0) tree.Query(env, new Collect(candidates));
+        foreach (var slot in candidates)
+        {
+            if (masked.Count > 0 && masked.Contains(slot)) continue;
+            if (!clearances.TryGetValue(networks[slot], out var clearance)) continue;
+            var d = prepared.Distance(coords.AsSpan(starts[slot], starts[slot + 1] - starts[slot]), clearance);
+            if (d <= clearance) hits.Add(new(ids[slot], networks[slot], ownerEnterprises[slot], ownerUtilities[slot], d, clearance));
+        }
+        foreach (var o in overlay)
+        {
+            if (!clearances.TryGetValue(o.NetworkId, out var clearance)) continue;
+            if (!EnvelopeOf(o.Xy).Intersects(env)) continue;
+            var d = prepared.Distance(o.Xy, clearance);
+            if (d <= clearance) hits.Add(new(o.Id, o.NetworkId, o.OwnerEnterpriseId, o.OwnerUtilityId, d, clearance));
+        }
+        return hits;
+    }
+
+    static Envelope EnvelopeOf(ReadOnlySpan<double> xy)
+    {
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        for (var i = 0; i < xy.Length; i += 2)
+        {
+            minX = Math.Min(minX, xy[i]); maxX = Math.Max(maxX, xy[i]);
+            minY = Math.Min(minY, xy[i + 1]); maxY = Math.Max(maxY, xy[i + 1]);
+        }
+        return new Envelope(minX, maxX, minY, maxY);
+    }
+
+    sealed class Collect(List<int> into) : NetTopologySuite.Index.IItemVisitor<int>
+    {
+        public void VisitItem(int item) => into.Add(item);
+    }
+
+    /// <summary>
+    /// A work area ready for many distance tests: its ring edges as flat arrays and a point-in-area locator. The
+    /// distance from a polyline is 0 if a vertex lies inside or an edge crosses, else the least edge-to-edge distance.
+    /// </summary>
+    sealed class PreparedArea
+    {
+        readonly double[] edges; // x1,y1,x2,y2 per boundary edge
+        readonly IndexedPointInAreaLocator locator;
+        readonly Envelope envelope;
+
+        public PreparedArea(Geometry area)
+        {
+            locator = new IndexedPointInAreaLocator(area);
+            envelope = area.EnvelopeInternal;
+            var list = new List<double>();
+            foreach (var ring in Lines(area.Boundary))
+            {
+                var cs = ring.CoordinateSequence;
+                for (var i = 1; i < cs.Count; i++) list.AddRange([cs.GetX(i - 1), cs.GetY(i - 1), cs.GetX(i), cs.GetY(i)]);
+            }
+            edges = list.ToArray();
+        }
+
+        static IEnumerable<LineString> Lines(Geometry g)
+        {
+            for (var i = 0; i < g.NumGeometries; i++)
+                if (g.GetGeometryN(i) is LineString l) yield return l;
+        }
+
+        public double Distance(ReadOnlySpan<double> xy, double clearance)
+        {
+            // Cheap rejection: the segment's envelope is farther than the clearance from the area's envelope.
+            double minX = xy[0], maxX = xy[0], minY = xy[1], maxY = xy[1];
+            for (var i = 2; i < xy.Length; i += 2)
+            {
+                if (xy[i] < minX) minX = xy[i]; else if (xy[i] > maxX) maxX = xy[i];
+                if (xy[i + 1] < minY) minY = xy[i + 1]; else if (xy[i + 1] > maxY) maxY = xy[i + 1];
+            }
+            var dx = Math.Max(0, Math.Max(envelope.MinX - maxX, minX - envelope.MaxX));
+            var dy = Math.Max(0, Math.Max(envelope.MinY - maxY, minY - envelope.MaxY));
+            if (dx * dx + dy * dy > clearance * clearance) return double.PositiveInfinity;
+
+            if (locator.Locate(new Coordinate(xy[0], xy[1])) != Location.Exterior) return 0;
+            var best = double.PositiveInfinity;
+            for (var i = 2; i < xy.Length; i += 2)
+                for (var e = 0; e < edges.Length; e += 4)
+                {
+                    var d = SegmentDistance(xy[i - 2], xy[i - 1], xy[i], xy[i + 1], edges[e], edges[e + 1], edges[e + 2], edges[e + 3]);
+                    if (d < best) { best = d; if (d == 0) return 0; }
+                }
+            return best;
+        }
+    }
+
+    /// <summary>Distance between segments AB and CD: 0 if they cross or touch, else the least point-to-segment distance.</summary>
+    internal static double SegmentDistance(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy)
+    {
+        var d1 = Cross(cx, cy, dx, dy, ax, ay);
+        var d2 = Cross(cx, cy, dx, dy, bx, by);
+        var d3 = Cross(ax, ay, bx, by, cx, cy);
+        var d4 = Cross(ax, ay, bx, by, dx, dy);
+        if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 0;
+        return Math.Sqrt(Math.Min(
+            Math.Min(PointSegment2(ax, ay, cx, cy, dx, dy), PointSegment2(bx, by, cx, cy, dx, dy)),
+            Math.Min(PointSegment2(cx, cy, ax, ay, bx, by), PointSegment2(dx, dy, ax, ay, bx, by))));
+    }
+
+    static double Cross(double ax, double ay, double bx, double by, double px, double py) => (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+
+    static double PointSegment2(double px, double py, double ax, double ay, double bx, double by)
+    {
+        double vx = bx - ax, vy = by - ay, wx = px - ax, wy = py - ay;
+        var len2 = vx * vx + vy * vy;
+        var t = len2 == 0 ? 0 : Math.Clamp((wx * vx + wy * vy) / len2, 0, 1);
+        double ex = wx - t * vx, ey = wy - t * vy;
+        return ex * ex + ey * ey;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace TechZone.E2E;
+
+/// <summary>
+/// Pipelines' main path: an enterprise files an excavation request from its portal with a pasted GeoJSON work area and
+/// sees the conflict check at once (a demo industrial line it crosses, a gas main 3 m away); the industrial line's owner
+/// (飞腾, a portal user) answers from its to-do; the planning department answers for the gas utility and approves with
+/// conditions; the permit prints; the board lists it; the registry map loads its layers and opens a pipe segment.
+/// </summary>
+public abstract class PipelineTests(AppServer server)
+{
+    // A pit in 华苑科技园 between the demo industrial line (y = centre − 139 m) and the gas main (y = centre − 144 m).
+    const string Area = """{"type":"Polygon","coordinates":[[[117.10057604,39.07872943],[117.10069160,39.07872933],[117.10069172,39.07881040],[117.10057615,39.07881050],[117.10057604,39.07872943]]]}""";
+
+    static ILocator Field(ILocator scope, string testId) =>
+        scope.Locator($":is(input, textarea)[data-testid={testId}], [data-testid={testId}] :is(input, textarea)").First;
+
+    static async Task FillAsync(IPage page, string testId, string value)
+    {
+        var field = Field(page.Locator("body"), testId);
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
+    }
+
+    [Fact]
+    public async Task ExcavationRequest_ConflictsFound_OwnersAnswer_PermitIssued_RegistryMapLoads()
+    {
+        server.SkipIfUnavailable();
+        string requestUrl;
+
+        // ---- the enterprise files a request from its portal and sees the conflicts at once ----
+        await using (var portal = await BrowserSession.SignedInAsync(server, "kylin"))
+        {
+            var p = portal.Page;
+            await p.Locator("[data-nav=my-excavations]").ClickAsync();
+            await p.WaitForURLAsync(new Regex("/my/excavations$"));
+            await p.GetByTestId("new-excavation").ClickAsync();
+            await p.WaitForURLAsync(new Regex("/pipelines/requests/new$"));
+            await portal.WaitForInteractiveAsync();
+            await FillAsync(p, "excavation-title", "E2E 麒麟光缆接入工程");
+            await FillAsync(p, "excavation-depth", "2.5");
+            await portal.SelectAsync(p.GetByTestId("excavation-method"), "基坑");
+            await FillAsync(p, "excavation-contact", "刘经理");
+            await FillAsync(p, "excavation-phone", "13800001111");
+            await FillAsync(p, "excavation-area", Area);
+            await p.GetByTestId("check-area").ClickAsync();
+            await Assertions.Expect(p.GetByTestId("check-result")).ToContainTextAsync("安全距离内有 2 条管段");
+            await Assertions.Expect(p.GetByTestId("conflict-table")).ToContainTextAsync("飞腾信息技术有限公司");
+            await Assertions.Expect(p.GetByTestId("conflict-table")).ToContainTextAsync("燃气");
+            await portal.ScreenshotAsync("pipelines-request-form-zh-CN-desktop");
+            await p.GetByTestId("submit-excavation").ClickAsync();
+            await p.WaitForURLAsync(new Regex(@"/pipelines/requests/\d+$"));
+            requestUrl = p.Url;
+            await Assertions.Expect(p.GetByTestId("excavation-status")).ToHaveTextAsync("审查中");
+            await Assertions.Expect(p.GetByTestId("answer")).ToHaveCountAsync(2);
+            await Assertions.Expect(p.GetByTestId("send-answer")).ToHaveCountAsync(0); // kylin owns neither line
+            await portal.AssertHealthyAsync();
+        }
+
+        // ---- the owner enterprise answers from its to-do ----
+        await using (var owner = await BrowserSession.SignedInAsync(server, "feiteng"))
+        {
+            var p = owner.Page;
+            await p.GotoAsync(requestUrl);
+            await owner.WaitForInteractiveAsync();
+            await owner.SelectAsync(p.GetByTestId("answer-select"), "已现场标识");
+            await FillAsync(p, "answer-note", "已现场喷漆标识管位");
+            await p.GetByTestId("send-answer").ClickAsync();
+            await Assertions.Expect(p.Locator("[data-testid=answer][data-owner='飞腾信息技术有限公司'] [data-testid=answer-code]")).ToHaveTextAsync("已现场标识");
+            await owner.ScreenshotAsync("pipelines-owner-answer-zh-CN-desktop");
+            await owner.AssertHealthyAsync();
+        }
+
+        // ---- planning answers for the gas utility, approves with conditions, prints the permit ----
+        await using var session = await BrowserSession.SignedInAsync(server, "planning");
+        var page = session.Page;
+        await page.GotoAsync(requestUrl);
+        await session.WaitForInteractiveAsync();
+        await session.SelectAsync(page.GetByTestId("answer-select"), "有冲突，需现场会商");
+        await page.GetByTestId("send-answer").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("send-answer")).ToHaveCountAsync(0);
+        await FillAsync(page, "decision-conditions", "人工开挖，燃气公司现场监护");
+        await page.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("excavation-status")).ToHaveTextAsync("已批准");
+        await Assertions.Expect(page.GetByTestId("permit-number")).ToContainTextAsync("XK");
+        await session.ScreenshotAsync("pipelines-request-zh-CN-desktop");
+        await page.GetByTestId("open-permit").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/permit$"));
+        await Assertions.Expect(page.GetByTestId("permit")).ToContainTextAsync("人工开挖，燃气公司现场监护");
+        await session.ScreenshotAsync("pipelines-permit-zh-CN-desktop");
+
+        // ---- the board lists the open permit ----
+        await page.Locator("[data-nav=pipeline-board]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/pipelines/board$"));
+        await Assertions.Expect(page.GetByTestId("board-permits")).ToContainTextAsync("E2E 麒麟光缆接入工程");
+        await session.ScreenshotAsync("pipelines-board-zh-CN-desktop");
+
+        // ---- the registry map loads its layers; a pipe segment opens with its history ----
+        await page.Locator("[data-nav=pipelines]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/pipelines$"));
+        await Assertions.Expect(page.GetByTestId("zone-map")).Not.ToHaveAttributeAsync("data-loaded", "0");
+        await Assertions.Expect(page.GetByTestId("zone-map")).ToHaveAttributeAsync("data-countindustrial", new Regex("^[1-9]"));
+        await FillAsync(page, "owner-search", "飞腾");
+        await page.GetByTestId("search-segments").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("segment-table").GetByTestId("segment-owner").First).ToHaveTextAsync("飞腾信息技术有限公司");
+        await session.ScreenshotAsync("pipelines-map-zh-CN-desktop");
+        await page.GetByTestId("segment-link").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/pipelines/segments/\d+$"));
+        await Assertions.Expect(page.GetByTestId("segment-history")).ToContainTextAsync("建档");
+        await session.AssertHealthyAsync();
+
+        // ---- English, and a phone ----
+        await using var english = await BrowserSession.SignedInAsync(server, "leader", BrowserSession.Desktop, "en");
+        await english.Page.GotoAsync(requestUrl);
+        await english.WaitForInteractiveAsync();
+        await Assertions.Expect(english.Page.GetByTestId("excavation-status")).ToHaveTextAsync("Approved");
+        await english.ScreenshotAsync("pipelines-request-en-desktop");
+        await english.Page.GotoAsync(server.BaseUrl + "/pipelines");
+        await english.WaitForInteractiveAsync();
+        await Assertions.Expect(english.Page.GetByTestId("zone-map")).Not.ToHaveAttributeAsync("data-loaded", "0");
+        await english.ScreenshotAsync("pipelines-map-en-desktop");
+        await english.AssertHealthyAsync();
+        await using var phone = await BrowserSession.SignedInAsync(server, "leader", BrowserSession.Phone, "en");
+        await phone.Page.GotoAsync(requestUrl);
+        await phone.WaitForInteractiveAsync();
+        await Assertions.Expect(phone.Page.GetByTestId("excavation-status")).ToHaveTextAsync("Approved");
+        await phone.ScreenshotAsync("pipelines-request-en-phone");
+        await phone.Page.GotoAsync(server.BaseUrl + "/pipelines/board");
+        await phone.WaitForInteractiveAsync();
+        await phone.ScreenshotAsync("pipelines-board-en-phone");
+        await phone.AssertHealthyAsync();
+        await using var phoneZh = await BrowserSession.SignedInAsync(server, "planning", BrowserSession.Phone);
+        await phoneZh.Page.GotoAsync(requestUrl);
+        await phoneZh.WaitForInteractiveAsync();
+        await phoneZh.ScreenshotAsync("pipelines-request-zh-CN-phone");
+        await phoneZh.AssertHealthyAsync();
+    }
+}
+
+[Collection("e2e-sqlite")]
+public sealed class PipelineTests_Sqlite(SqliteServer server) : PipelineTests(server);
+
+[Collection("e2e-postgres")]
+public sealed class PipelineTests_Postgres(PostgresServer server) : PipelineTests(server);

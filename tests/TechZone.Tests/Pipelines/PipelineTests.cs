@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TechZone.Data;
+using TechZone.Pipelines;
+using TechZone.Platform.Api;
+using TechZone.Platform.Inbox;
+using TechZone.Tests.Infrastructure;
+
+namespace TechZone.Tests.Pipelines;
+
+/// <summary>
+/// Pipelines: the demo registry and its map layers; a pipe segment created, found by the next conflict check at its
+/// distance, moved away and no longer found, with its versions and the registry as of a date; an excavation request
+/// filed by an enterprise, checked at once (per-network clearances, owners), answered by each owner (an enterprise's
+/// portal user, a utility's department), approved into a permit; overdue answers escalated onto the board; who may
+/// see and do what; bad input refused without changes.
+/// </summary>
+public abstract class PipelineTests(ZoneApp app)
+{
+    const string Api = "/api/v1/pipelines";
+
+    async Task<HttpClient> As(string user, string culture = "zh-CN")
+    {
+        var client = await app.SignedInAsync(user);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        return client;
+    }
+
+    static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>(ZoneApp.Json))!;
+    }
+
+    static string Unique() => Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A place of the test's own in zone metres, between the demo parks where no demo pipe lies.</summary>
+    static (double X, double Y) Spot()
+    {
+        var (x, y) = PipeGeometry.GaussKruger.Forward(117.25, 39.0);
+        return (x + Random.Shared.Next(0, 40) * 500, y + Random.Shared.Next(0, 40) * 500);
+    }
+
+    static string Line(params (double X, double Y)[] points) =>
+        JsonSerializer.Serialize(new { type = "LineString", coordinates = points.Select(p => new[] { p.X, p.Y }) });
+
+    /// <summary>A rectangle given in zone metres, written as WGS84 GeoJSON as a client would send it.</summary>
+    static string Area(double x0, double y0, double x1, double y1)
+    {
+        double[] Ll(double x, double y) { var (lon, lat) = PipeGeometry.GaussKruger.Inverse(x, y); return [lon, lat]; }
+        return JsonSerializer.Serialize(new { type = "Polygon", coordinates = new[] { new[] { Ll(x0, y0), Ll(x1, y0), Ll(x1, y1), Ll(x0, y1), Ll(x0, y0) } } });
+    }
+
+    Task<int> NetworkAsync(string code) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<PipeNetwork>().Where(n => n.Code == code).Select(n => n.Id).SingleAsync());
+
+    Task<int> EnterpriseOfAsync(string user) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Users.Where(u => u.UserName == user).Select(u => u.EnterpriseId!.Value).SingleAsync());
+
+    Task<int> UtilityAsync() =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<Utility>().OrderBy(u => u.Id).Select(u => u.Id).FirstAsync());
+
+    async Task<PipeSegmentDetail> SegmentAsync(HttpClient planning, string network, string geometry, int? enterprise = null, int? utility = null, int srid = PipeGeometry.ZoneSrid) =>
+        await Read<PipeSegmentDetail>(await planning.PostAsJsonAsync($"{Api}/segments", new
+        {
+            code = "T-" + Unique(), networkId = await NetworkAsync(network), material = "PE100", diameterMm = 200, depthStartM = 1.2, depthEndM = 1.4,
+            ownerEnterpriseId = enterprise, ownerUtilityId = utility, buildYear = 2020, status = "InService", quality = "Geophysics", geometry, srid,
+        }, ZoneApp.Json), HttpStatusCode.Created);
+
+    [Fact]
+    public async Task DemoRegistry_HasNetworksAndPipeSegments_AndTheMapServesTheView()
+    {
+        app.SkipIfUnavailable();
+        var leader = await As("leader");
+        var networks = await Read<List<NetworkItem>>(await leader.GetAsync($"{Api}/networks"));
+        Assert.Equal(["water", "rainwater", "sewage", "gas", "power", "telecom", "heating", "industrial"], networks.Select(n => n.Code).Take(8));
+        Assert.True(networks.Single(n => n.Code == "gas").ClearanceM > networks.Single(n => n.Code == "telecom").ClearanceM);
+        var segments = await Read<PagedResult<PipeSegmentItem>>(await leader.GetAsync($"{Api}/segments?pageSize=5"));
+        Assert.True(segments.Total >= 300, $"{segments.Total} demo pipe segments");
+        var byOwner = await Read<PagedResult<PipeSegmentItem>>(await leader.GetAsync($"{Api}/segments?owner={Uri.EscapeDataString("燃气")}&pageSize=200"));
+        Assert.NotEmpty(byOwner.Items);
+        Assert.All(byOwner.Items, s => Assert.Contains("燃气", s.Owner.Name));
+        var water = networks.Single(n => n.Code == "water").Id;
+        var map = JsonDocument.Parse(await leader.GetStringAsync($"{Api}/map/{water}?bbox=117.08,39.07,117.12,39.09&zoom=16"));
+        var features = map.RootElement.GetProperty("features");
+        Assert.True(features.GetArrayLength() > 0);
+        var lon = features[0].GetProperty("geometry").GetProperty("coordinates")[0][0].GetDouble();
+        Assert.InRange(lon, 117.08, 117.12); // WGS84 on the map, not zone metres
+        var elsewhere = JsonDocument.Parse(await leader.GetStringAsync($"{Api}/map/{water}?bbox=117.2,39.0,117.21,39.01&zoom=16"));
+        Assert.Equal(0, elsewhere.RootElement.GetProperty("features").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task NewPipeSegment_IsFoundByTheNextCheck_AtItsDistance_AndAMoveIsVersioned()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning");
+        var (x, y) = Spot();
+        var gas = await SegmentAsync(planning, "gas", Line((x, y), (x + 100, y)), utility: await UtilityAsync());
+        Assert.Single(gas.History);
+
+        // A trench 3 m north of the gas main: inside gas's 5 m clearance.
+        var area = Area(x + 40, y + 3, x + 60, y + 8);
+        var check = await Read<CheckResult>(await planning.PostAsJsonAsync($"{Api}/check", new { area }, ZoneApp.Json));
+        var hit = Assert.Single(check.Conflicts, c => c.SegmentId == gas.Segment.Id);
+        Assert.InRange(hit.DistanceM, 2.98, 3.02);
+        Assert.Equal(5.0, hit.ClearanceM);
+
+        // Telecom at the same 3 m is outside its 1 m clearance.
+        var telecom = await SegmentAsync(planning, "telecom", Line((x, y + 11), (x + 100, y + 11)), utility: await UtilityAsync());
+        check = await Read<CheckResult>(await planning.PostAsJsonAsync($"{Api}/check", new { area }, ZoneApp.Json));
+        Assert.DoesNotContain(check.Conflicts, c => c.SegmentId == telecom.Segment.Id);
+
+        // Moving the gas main 20 m south takes it out of the next check, and writes a second version.
+        var before = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var moved = await Read<PipeSegmentDetail>(await planning.PutAsJsonAsync($"{Api}/segments/{gas.Segment.Id}", new
+        {
+            code = gas.Segment.Code, networkId = gas.Segment.NetworkId, material = "PE100", diameterMm = 200, depthStartM = 1.2, depthEndM = 1.4,
+            ownerUtilityId = gas.Segment.Owner.UtilityId, status = "InService", quality = "ExposedAndMeasured", geometry = Line((x, y - 20), (x + 100, y - 20)),
+            srid = PipeGeometry.ZoneSrid, reason = "探测复核", revision = gas.Segment.Revision,
+        }, ZoneApp.Json));
+        Assert.Equal(2, moved.Segment.Revision);
+        Assert.Equal([2, 1], moved.History.Select(h => h.Revision));
+        Assert.Null(moved.History[0].ValidToUtc);
+        Assert.NotNull(moved.History[1].ValidToUtc);
+        check = await Read<CheckResult>(await planning.PostAsJsonAsync($"{Api}/check", new { area }, ZoneApp.Json));
+        Assert.DoesNotContain(check.Conflicts, c => c.SegmentId == gas.Segment.Id);
+
+        // A stale revision changes nothing (409); the registry yesterday did not have it.
+        var stale = await planning.PutAsJsonAsync($"{Api}/segments/{gas.Segment.Id}", new
+        {
+            code = gas.Segment.Code, networkId = gas.Segment.NetworkId, material = "PE", diameterMm = 200, depthStartM = 1, depthEndM = 1,
+            ownerUtilityId = gas.Segment.Owner.UtilityId, geometry = Line((x, y), (x + 1, y)), srid = PipeGeometry.ZoneSrid, revision = 1,
+        }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var old = await Read<PagedResult<PipeSegmentItem>>(await planning.GetAsync($"{Api}/segments?asOf={before}&pageSize=200&networkId={gas.Segment.NetworkId}&owner={Uri.EscapeDataString(gas.Segment.Owner.Name)}"));
+        Assert.DoesNotContain(old.Items, s => s.Id == gas.Segment.Id);
+        var today = await Read<PagedResult<PipeSegmentItem>>(await planning.GetAsync($"{Api}/segments?asOf={DateTime.UtcNow:yyyy-MM-dd}&pageSize=200&networkId={gas.Segment.NetworkId}&owner={Uri.EscapeDataString(gas.Segment.Owner.Name)}"));
+        Assert.Contains(today.Items, s => s.Id == gas.Segment.Id && s.Quality == QualityLevel.ExposedAndMeasured);
+    }
+
+    [Fact]
+    public async Task ExcavationRequest_FindsConflicts_OwnersAnswer_StaffApproveWithAPermit()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning");
+        var feitengId = await EnterpriseOfAsync("feiteng");
+        var (x, y) = Spot();
+        var industrial = await SegmentAsync(planning, "industrial", Line((x, y), (x + 80, y)), enterprise: feitengId);
+        var water = await SegmentAsync(planning, "water", Line((x, y + 12), (x + 80, y + 12)), utility: await UtilityAsync());
+
+        // kylin files for itself: a pit between the two lines, 2 m from the industrial line and 1 m from the water main.
+        var kylin = await As("kylin");
+        var request = await Read<ExcavationDetail>(await kylin.PostAsJsonAsync($"{Api}/requests", new
+        {
+            title = "E2E 光缆接入", area = Area(x + 30, y + 2, x + 40, y + 11), depthM = 2.5, method = "Pit",
+            startOn = DateTime.Today.AddDays(5).ToString("yyyy-MM-dd"), endOn = DateTime.Today.AddDays(9).ToString("yyyy-MM-dd"),
+            contactName = "刘经理", contactPhone = "13800000000",
+        }, ZoneApp.Json), HttpStatusCode.Created);
+        Assert.Equal(ExcavationStatus.UnderReview, request.Status);
+        Assert.Equal([industrial.Segment.Id, water.Segment.Id], request.Conflicts.Select(c => c.SegmentId).Order());
+        Assert.InRange(request.Conflicts.Single(c => c.SegmentId == water.Segment.Id).DistanceM, 0.98, 1.02);
+        Assert.Equal(2, request.Answers.Count);
+        Assert.All(request.Answers, a => Assert.False(a.CanAnswer)); // kylin owns neither
+
+        // The owner enterprise has the to-do and sees the request; a third enterprise does not (404).
+        var feiteng = await As("feiteng");
+        var inbox = await Read<PagedResult<InboxEntry>>(await feiteng.GetAsync("/api/v1/inbox?pageSize=200"));
+        Assert.Contains(inbox.Items, i => i.Link == $"/pipelines/requests/{request.Id}");
+        var seen = await Read<ExcavationDetail>(await feiteng.GetAsync($"{Api}/requests/{request.Id}"));
+        var mine = Assert.Single(seen.Answers, a => a.CanAnswer);
+        Assert.Equal(feitengId, mine.Owner.EnterpriseId);
+
+        // Approval waits for every answer.
+        var early = await planning.PostAsJsonAsync($"{Api}/requests/{request.Id}/approve", new
+        {
+            permitFrom = DateTime.Today.AddDays(5).ToString("yyyy-MM-dd"), permitUntil = DateTime.Today.AddDays(40).ToString("yyyy-MM-dd"), version = request.Version,
+        }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("未答复", await early.Content.ReadAsStringAsync());
+
+        // kylin may not answer feiteng's part; feiteng does; planning answers for the utility.
+        Assert.Equal(HttpStatusCode.Forbidden, (await kylin.PostAsJsonAsync($"{Api}/requests/{request.Id}/answers/{mine.Id}", new { code = "Clear" }, ZoneApp.Json)).StatusCode);
+        await Read<ExcavationDetail>(await feiteng.PostAsJsonAsync($"{Api}/requests/{request.Id}/answers/{mine.Id}", new { code = "MarkedOnSite", note = "已现场喷漆标识" }, ZoneApp.Json));
+        inbox = await Read<PagedResult<InboxEntry>>(await feiteng.GetAsync("/api/v1/inbox?pageSize=200"));
+        Assert.DoesNotContain(inbox.Items, i => i.Link == $"/pipelines/requests/{request.Id}");
+        var utilityAnswer = request.Answers.Single(a => a.Owner.UtilityId is not null);
+        var answered = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests/{request.Id}/answers/{utilityAnswer.Id}",
+            new { code = "ConflictMeetingRequired", note = "需现场会商" }, ZoneApp.Json));
+        Assert.All(answered.Answers, a => Assert.NotNull(a.Code));
+
+        var approved = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests/{request.Id}/approve", new
+        {
+            permitFrom = DateTime.Today.AddDays(5).ToString("yyyy-MM-dd"), permitUntil = DateTime.Today.AddDays(40).ToString("yyyy-MM-dd"),
+            conditions = "人工开挖，燃气单位现场监护", version = answered.Version,
+        }, ZoneApp.Json));
+        Assert.Equal(ExcavationStatus.Approved, approved.Status);
+        Assert.StartsWith("XK", approved.PermitNumber);
+        var board = await Read<PipelineBoard>(await planning.GetAsync($"{Api}/board"));
+        Assert.Contains(board.OpenPermits, r => r.Id == request.Id);
+        Assert.DoesNotContain(board.Open, r => r.Id == request.Id);
+        var mineList = await Read<PagedResult<ExcavationSummary>>(await kylin.GetAsync($"{Api}/requests"));
+        Assert.Contains(mineList.Items, r => r.Id == request.Id && r.Status == ExcavationStatus.Approved);
+        var audited = await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().AuditEntries.AnyAsync(e => e.EntityType == "pipelines_excavation_requests"));
+        Assert.True(audited);
+    }
+
+    [Fact]
+    public async Task OverdueAnswers_AreEscalatedOnce_AndShowOnTheBoard()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning");
+        var (x, y) = Spot();
+        await SegmentAsync(planning, "power", Line((x, y), (x + 50, y)), utility: await UtilityAsync());
+        var request = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests", new
+        {
+            title = "逾期测试", area = Area(x + 10, y - 1, x + 20, y + 1), depthM = 1.5, method = "OpenTrench", applicantName = "滨海市政施工队",
+            startOn = DateTime.Today.ToString("yyyy-MM-dd"), endOn = DateTime.Today.AddDays(2).ToString("yyyy-MM-dd"), contactName = "王工", contactPhone = "022-1234",
+        }, ZoneApp.Json), HttpStatusCode.Created);
+        var answerId = Assert.Single(request.Answers).Id;
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ZoneDb>();
+            return await db.Set<OwnerAnswer>().Where(a => a.Id == answerId).ExecuteUpdateAsync(u => u.SetProperty(a => a.DueUtc, DateTime.UtcNow.AddHours(-1)));
+        });
+        var first = await app.WithScopeAsync(sp => sp.GetRequiredService<ExcavationService>().EscalateOverdueAsync());
+        Assert.True(first >= 1);
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<ExcavationService>().EscalateOverdueAsync()));
+        var board = await Read<PipelineBoard>(await planning.GetAsync($"{Api}/board"));
+        Assert.Contains(board.Overdue, o => o.AnswerId == answerId && o.Escalated);
+        var inbox = await Read<PagedResult<InboxEntry>>(await planning.GetAsync("/api/v1/inbox?pageSize=200"));
+        Assert.Contains(inbox.Items, i => i.Link == $"/pipelines/requests/{request.Id}" && i.IsOverdue);
+    }
+
+    [Fact]
+    public async Task BadInput_IsRefusedWithALocalizedReason_AndNothingIsWritten()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning", "en");
+        int Count() => app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<ExcavationRequest>().CountAsync()).GetAwaiter().GetResult();
+        var before = Count();
+        var (x, y) = Spot();
+        // A bow-tie polygon crosses itself.
+        double[] Ll(double px, double py) { var (lon, lat) = PipeGeometry.GaussKruger.Inverse(px, py); return [lon, lat]; }
+        var bowtie = JsonSerializer.Serialize(new { type = "Polygon", coordinates = new[] { new[] { Ll(x, y), Ll(x + 10, y + 10), Ll(x + 10, y), Ll(x, y + 10), Ll(x, y) } } });
+        var response = await planning.PostAsJsonAsync($"{Api}/requests", new
+        {
+            title = "bad", area = bowtie, depthM = 1, method = "Pit", applicantName = "x", startOn = "2030-01-02", endOn = "2030-01-03", contactName = "a", contactPhone = "1",
+        }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not a valid polygon", await response.Content.ReadAsStringAsync());
+        var line = await planning.PostAsJsonAsync($"{Api}/check", new { area = Line((117.3, 39.0), (117.31, 39.0)) }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, line.StatusCode);
+        var dates = await planning.PostAsJsonAsync($"{Api}/requests", new
+        {
+            title = "bad", area = Area(x, y, x + 5, y + 5), depthM = 1, method = "Pit", applicantName = "x", startOn = "2030-01-05", endOn = "2030-01-03", contactName = "a", contactPhone = "1",
+        }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, dates.StatusCode);
+        var missing = await planning.PostAsJsonAsync($"{Api}/requests", new { title = "", area = Area(x, y, x + 5, y + 5) }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(before, Count());
+
+        var segment = await planning.PostAsJsonAsync($"{Api}/segments", new
+        {
+            code = "T-" + Unique(), networkId = await NetworkAsync("water"), material = "PE", diameterMm = 100, depthStartM = 1, depthEndM = 1,
+            ownerUtilityId = await UtilityAsync(), geometry = Area(x, y, x + 5, y + 5),
+        }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, segment.StatusCode);
+        Assert.Contains("LineString", await segment.Content.ReadAsStringAsync());
+        var crs = await planning.PostAsJsonAsync($"{Api}/segments", new
+        {
+            code = "T-" + Unique(), networkId = await NetworkAsync("water"), material = "PE", diameterMm = 100, depthStartM = 1, depthEndM = 1,
+            ownerUtilityId = await UtilityAsync(), geometry = Line((x, y), (x + 5, y)), srid = 3857,
+        }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, crs.StatusCode);
+    }
+
+    [Fact]
+    public async Task Permissions_ReadersRead_OnlyWritersChange_EnterprisesSeeOnlyTheirOwnRequests()
+    {
+        app.SkipIfUnavailable();
+        var service = await As("service"); // 企业服务局: no Pipelines grant
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.GetAsync($"{Api}/segments")).StatusCode);
+        var safety = await As("safety"); // reads Pipelines
+        Assert.Equal(HttpStatusCode.OK, (await safety.GetAsync($"{Api}/segments")).StatusCode);
+        var (x, y) = Spot();
+        var create = await safety.PostAsJsonAsync($"{Api}/segments", new
+        {
+            code = "T-" + Unique(), networkId = await NetworkAsync("water"), material = "PE", diameterMm = 100, depthStartM = 1, depthEndM = 1,
+            ownerUtilityId = await UtilityAsync(), geometry = Line((x, y), (x + 5, y)), srid = PipeGeometry.ZoneSrid,
+        }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
+        var kylin = await As("kylin");
+        Assert.Equal(HttpStatusCode.Forbidden, (await kylin.GetAsync($"{Api}/segments")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kylin.PutAsJsonAsync($"{Api}/networks/1", new { name = "x", clearanceM = 1, color = "#000000" }, ZoneApp.Json)).StatusCode);
+
+        var planning = await As("planning");
+        var request = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests", new
+        {
+            title = "无冲突", area = Area(x + 300, y + 300, x + 305, y + 305), depthM = 1, method = "Pit", applicantName = "施工队",
+            startOn = "2030-01-02", endOn = "2030-01-03", contactName = "a", contactPhone = "1",
+        }, ZoneApp.Json), HttpStatusCode.Created);
+        Assert.Empty(request.Conflicts);
+        Assert.Equal(HttpStatusCode.NotFound, (await kylin.GetAsync($"{Api}/requests/{request.Id}")).StatusCode);
+
+        // The admin changes a clearance; the next check uses it.
+        var admin = await As("admin");
+        var networks = await Read<List<NetworkItem>>(await admin.GetAsync($"{Api}/networks"));
+        var heating = networks.Single(n => n.Code == "heating");
+        var seg = await SegmentAsync(planning, "heating", Line((x, y + 600), (x + 50, y + 600)), utility: await UtilityAsync());
+        var area = Area(x + 10, y + 606, x + 20, y + 610); // 6 m away
+        Assert.DoesNotContain((await Read<CheckResult>(await planning.PostAsJsonAsync($"{Api}/check", new { area }, ZoneApp.Json))).Conflicts, c => c.SegmentId == seg.Segment.Id);
+        await Read<List<NetworkItem>>(await admin.PutAsJsonAsync($"{Api}/networks/{heating.Id}", new { name = heating.Name, nameEn = heating.NameEn, clearanceM = 6.5, color = heating.Color, version = heating.Version }, ZoneApp.Json));
+        try
+        {
+            Assert.Contains((await Read<CheckResult>(await planning.PostAsJsonAsync($"{Api}/check", new { area }, ZoneApp.Json))).Conflicts, c => c.SegmentId == seg.Segment.Id);
+        }
+        finally
+        {
+            networks = await Read<List<NetworkItem>>(await admin.GetAsync($"{Api}/networks"));
+            heating = networks.Single(n => n.Code == "heating");
+            await admin.PutAsJsonAsync($"{Api}/networks/{heating.Id}", new { name = heating.Name, nameEn = heating.NameEn, clearanceM = 3.0, color = heating.Color, version = heating.Version }, ZoneApp.Json);
+        }
+    }
+}
+
+[Collection("sqlite")]
+public sealed class PipelineTests_Sqlite(SqliteApp app) : PipelineTests(app);
+
+[Collection("postgres")]
+public sealed class PipelineTests_Postgres(PostgresApp app) : PipelineTests(app);
