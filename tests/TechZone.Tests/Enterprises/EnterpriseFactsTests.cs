@@ -279,7 +279,8 @@ public abstract class EnterpriseFactsTests(ZoneApp app)
             };
         });
         Assert.True(stats.Enterprises >= 100, $"{stats.Enterprises} enterprises have facts");
-        Assert.Equal([2023, 2024, 2025], stats.Years);
+        // The demo's three fiscal years (other tests add facts of their own years to their own enterprises).
+        Assert.Subset(stats.Years.ToHashSet(), new HashSet<int> { 2023, 2024, 2025 });
         Assert.True(stats.Verified > 0 && stats.Declared > 0 && stats.Imported > 0, stats.ToString());
 
         var leader = await app.SignedInAsync("leader");
