@@ -82,6 +82,8 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 await item.WaitForAsync(new() { Timeout = 3000 });
                 await item.ClickAsync();
+                // The list closes with a server round trip; until it has, its overlay takes the next click.
+                await item.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
                 return;
             }
             catch (TimeoutException) when (attempt < 2) { }
