@@ -82,8 +82,10 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 await item.WaitForAsync(new() { Timeout = 3000 });
                 await item.ClickAsync();
-                // The list closes with a server round trip; until it has, its overlay takes the next click.
-                await item.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
+                // A single choice closes the list with a server round trip; until it has, its overlay takes the next
+                // click. A multiple choice keeps the list open: then go on after a moment.
+                try { await item.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 3_000 }); }
+                catch (TimeoutException) { }
                 return;
             }
             catch (TimeoutException) when (attempt < 2) { }
