@@ -2,8 +2,11 @@ namespace TechZone.Pipelines;
 
 public enum ExcavationMethod { OpenTrench, Pit, Trenchless, Piling, Other }
 
-/// <summary>UnderReview: owners answer; then staff approve (a permit) or refuse.</summary>
-public enum ExcavationStatus { UnderReview, Approved, Refused }
+/// <summary>
+/// UnderReview: owners answer; then staff approve (a permit) or refuse. Approved: the work goes ahead and the
+/// as-built survey is owed; Closed only once staff accepted it (the closed loop).
+/// </summary>
+public enum ExcavationStatus { UnderReview, Approved, Refused, Closed }
 
 /// <summary>An owner's answer to an excavation request (one-call style positive response).</summary>
 public enum ResponseCode { Clear, MarkedOnSite, ConflictMeetingRequired, NotOurFacility }
@@ -41,10 +44,12 @@ public sealed class ExcavationRequest : Data.IVersioned
     public string Conditions { get; set; } = "";
     public string DecidedBy { get; set; } = "";
     public DateTime? DecidedUtc { get; set; }
+    public DateTime? ClosedUtc { get; set; }
     public long Version { get; set; }
 
     public List<ExcavationConflict> Conflicts { get; set; } = [];
     public List<OwnerAnswer> Answers { get; set; } = [];
+    public List<AsBuiltSurvey> Surveys { get; set; } = [];
 
     public bool AllAnswered => Answers.All(a => a.Code is not null);
 
@@ -56,6 +61,13 @@ public sealed class ExcavationRequest : Data.IVersioned
         if (until < from) throw new PipelineRuleException("PermitDates");
         Status = ExcavationStatus.Approved;
         (PermitNumber, PermitFrom, PermitUntil, Conditions, DecidedBy, DecidedUtc) = (permitNumber, from, until, conditions, by, now);
+    }
+
+    /// <summary>Closes the loop: only an approved request, and only through an accepted as-built survey.</summary>
+    public void Close(DateTime now)
+    {
+        if (Status != ExcavationStatus.Approved) throw new PipelineRuleException("NotApproved");
+        (Status, ClosedUtc) = (ExcavationStatus.Closed, now);
     }
 
     public void Refuse(string reason, string by, DateTime now)

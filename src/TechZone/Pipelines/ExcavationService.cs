@@ -13,7 +13,7 @@ namespace TechZone.Pipelines;
 /// by the conflict index, answered by each owner of a conflicting pipe segment by a due date (escalated when late),
 /// then approved with a permit or refused by staff.
 /// </summary>
-public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, PipelineIndex index, RegistryService registry,
+public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, PipelineIndex index, RegistryService registry, AsBuiltService asBuilt,
     IEnterpriseDirectory enterprises, InboxService inbox, NotificationService notifications, TimeProvider clock, ILogger<ExcavationService> log)
 {
     // ---- the check --------------------------------------------------------------------------------------------
@@ -186,11 +186,14 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
                 a.AnsweredUtc is { } t ? PipelineLabels.Utc(t) : null, a.AnsweredBy, a.Code is null && a.DueUtc < now, a.EscalatedUtc is not null,
                 r.Status == ExcavationStatus.UnderReview && MayAnswer(a, utilityDepartments))).ToList();
         var zone = PipeGeometry.FromWkb(r.AreaWkb);
-        var canDecide = r.Status == ExcavationStatus.UnderReview && await access.CanWriteAsync();
+        var canDecide = r.Status == ExcavationStatus.UnderReview && access.OwnEnterprise is null && await access.CanWriteAsync();
+        var surveys = await asBuilt.SurveysAsync(r.Id, chinese, ct);
+        var canSubmit = await asBuilt.CanSubmitAsync(r, surveys.Any(s => s.Status == AsBuiltStatus.Submitted));
         return new ExcavationDetail(r.Id, r.Number, r.Title, r.ApplicantName, r.ApplicantEnterpriseId, r.Status, PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(zone)),
             Math.Round(zone.Area, 1), r.DepthM, r.Method, r.StartOn, r.EndOn, r.ContactName, r.ContactPhone, PipelineLabels.Utc(r.FiledUtc), r.CheckedAtVersion,
             await ConflictItemsAsync(r.Conflicts.OrderBy(c => c.DistanceM).ThenBy(c => c.SegmentCode).ToList(), chinese, ct), answers,
-            r.PermitNumber, r.PermitFrom, r.PermitUntil, r.Conditions, r.DecidedBy, r.DecidedUtc is { } d ? PipelineLabels.Utc(d) : null, r.Version, canDecide);
+            r.PermitNumber, r.PermitFrom, r.PermitUntil, r.Conditions, r.DecidedBy, r.DecidedUtc is { } d ? PipelineLabels.Utc(d) : null, r.Version, canDecide,
+            surveys, canSubmit, r.ClosedUtc is { } closed ? PipelineLabels.Utc(closed) : null);
     }
 
     /// <summary>The work area as a map layer (one feature), for whoever may see the request.</summary>
@@ -307,13 +310,14 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
         var all = db.Set<ExcavationRequest>().AsNoTracking();
         var open = await Summaries(all.Where(r => r.Status == ExcavationStatus.UnderReview).OrderBy(r => r.FiledUtc).Take(100), ct);
         var permits = await Summaries(all.Where(r => r.Status == ExcavationStatus.Approved).OrderBy(r => r.PermitUntil).Take(100), ct);
+        var toReview = await Summaries(all.Where(r => r.Surveys.Any(s => s.Status == AsBuiltStatus.Submitted)).OrderBy(r => r.Id).Take(100), ct);
         var overdue = await db.Set<OwnerAnswer>().AsNoTracking()
             .Where(a => a.Code == null && a.DueUtc < now && a.Request!.Status == ExcavationStatus.UnderReview)
             .OrderBy(a => a.DueUtc).Take(100)
             .Select(a => new { a.Id, a.RequestId, a.Request!.Number, a.Request.Title, a.OwnerEnterpriseId, a.OwnerUtilityId, a.DueUtc, a.EscalatedUtc }).ToListAsync(ct);
         var owners = await registry.OwnerNamesAsync(overdue.Select(a => (a.OwnerEnterpriseId, a.OwnerUtilityId)), chinese, ct);
         return new PipelineBoard(open, overdue.Select(a => new OverdueAnswer(a.Id, a.RequestId, a.Number, a.Title, owners[(a.OwnerEnterpriseId, a.OwnerUtilityId)],
-            PipelineLabels.Utc(a.DueUtc), a.EscalatedUtc is not null)).ToList(), permits);
+            PipelineLabels.Utc(a.DueUtc), a.EscalatedUtc is not null)).ToList(), permits, toReview);
     }
 
     /// <summary>The heads of the departments that write Pipelines (规划建设): they chase late owners.</summary>

@@ -141,3 +141,37 @@ sealed class OwnerAnswerConfiguration : IEntityTypeConfiguration<OwnerAnswer>
         b.HasIndex(x => x.OwnerEnterpriseId);
     }
 }
+
+sealed class AsBuiltSurveyConfiguration : IEntityTypeConfiguration<AsBuiltSurvey>
+{
+    public void Configure(EntityTypeBuilder<AsBuiltSurvey> b)
+    {
+        b.ToTable("pipelines_asbuilt_surveys");
+        b.Property(x => x.Statement).HasMaxLength(PipelineLimits.Text);
+        b.Property(x => x.FileName).HasMaxLength(PipelineLimits.Name);
+        b.Property(x => x.SubmittedByUserId).HasMaxLength(450);
+        b.Property(x => x.SubmittedBy).HasMaxLength(100);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ReviewNote).HasMaxLength(PipelineLimits.Text);
+        b.Property(x => x.ReviewedBy).HasMaxLength(100);
+        b.HasOne(x => x.Request).WithMany(r => r.Surveys).HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Features).WithOne().HasForeignKey(f => f.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.RequestId, x.Round }).IsUnique();
+        b.HasIndex(x => x.Status);
+    }
+}
+
+sealed class AsBuiltFeatureConfiguration : IEntityTypeConfiguration<AsBuiltFeature>
+{
+    public void Configure(EntityTypeBuilder<AsBuiltFeature> b)
+    {
+        b.ToTable("pipelines_asbuilt_features");
+        b.Property(x => x.Code).HasMaxLength(PipelineLimits.Code);
+        b.Property(x => x.Material).HasMaxLength(PipelineLimits.Name);
+        b.Property(x => x.Section).HasMaxLength(PipelineLimits.Code);
+        b.Property(x => x.PressureClass).HasMaxLength(PipelineLimits.Code);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Quality).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => x.SurveyId);
+    }
+}

@@ -183,7 +183,8 @@ public sealed record ExcavationSummary(int Id, string Number, string Title, stri
 public sealed record ExcavationDetail(int Id, string Number, string Title, string ApplicantName, int? ApplicantEnterpriseId, ExcavationStatus Status,
     string AreaGeoJson, double AreaM2, double DepthM, ExcavationMethod Method, DateOnly StartOn, DateOnly EndOn, string ContactName, string ContactPhone,
     DateTime FiledUtc, long CheckedAtVersion, IReadOnlyList<ConflictItem> Conflicts, IReadOnlyList<OwnerAnswerItem> Answers,
-    string? PermitNumber, DateOnly? PermitFrom, DateOnly? PermitUntil, string Conditions, string DecidedBy, DateTime? DecidedUtc, long Version, bool CanDecide);
+    string? PermitNumber, DateOnly? PermitFrom, DateOnly? PermitUntil, string Conditions, string DecidedBy, DateTime? DecidedUtc, long Version, bool CanDecide,
+    IReadOnlyList<AsBuiltSurveyItem> Surveys, bool CanSubmitAsBuilt, DateTime? ClosedUtc);
 
 public sealed record ExcavationQuery
 {
@@ -226,4 +227,40 @@ public sealed record RefuseRequest
 
 public sealed record OverdueAnswer(long AnswerId, int RequestId, string Number, string Title, OwnerRef Owner, DateTime DueUtc, bool Escalated);
 
-public sealed record PipelineBoard(IReadOnlyList<ExcavationSummary> Open, IReadOnlyList<OverdueAnswer> Overdue, IReadOnlyList<ExcavationSummary> OpenPermits);
+/// <summary>The board: requests under review, overdue owner answers, approved requests not yet closed (as-built owed) and surveys awaiting review.</summary>
+public sealed record PipelineBoard(IReadOnlyList<ExcavationSummary> Open, IReadOnlyList<OverdueAnswer> Overdue, IReadOnlyList<ExcavationSummary> OpenPermits,
+    IReadOnlyList<ExcavationSummary> AsBuiltToReview);
+
+// ---- as-built surveys -----------------------------------------------------------------------------------------------
+
+/// <summary>An uploaded survey file: its name says its format; a CSV needs the CRS of its coordinates (4326, 4490 or the zone's).</summary>
+public sealed record AsBuiltUpload(string FileName, byte[] Content, int? CsvSrid = null);
+
+/// <summary>
+/// One feature of a survey as checked: what it would enter the registry as (code, network, size, owner, the segment
+/// it moves) and why it cannot, in the reader's language. A feature the file check already refused has only its problems.
+/// </summary>
+public sealed record AsBuiltFeatureItem(int FeatureIndex, string Code, string NetworkName, string Material, string Size, double DepthStartM, double DepthEndM,
+    string OwnerName, string? ReplacesCode, double LengthM, int? SegmentId, IReadOnlyList<string> Problems)
+{
+    public static AsBuiltFeatureItem Rejected(int featureIndex, IReadOnlyList<string> problems) => new(featureIndex, "", "", "", "", 0, 0, "", null, 0, null, problems);
+}
+
+/// <summary>The dry run of an upload: the file's refusal, or each feature with its problems; ready when none has any.</summary>
+public sealed record AsBuiltReport(string FileName, int FeatureCount, string? Refusal, IReadOnlyList<AsBuiltFeatureItem> Features)
+{
+    public bool Ready => Refusal is null && Features.Count > 0 && Features.All(f => f.Problems.Count == 0);
+}
+
+public sealed record AsBuiltSurveyItem(int Id, int Round, AsBuiltStatus Status, bool NoChange, string Statement, string FileName, Guid? FileId,
+    string SubmittedBy, DateTime SubmittedUtc, string ReviewNote, string ReviewedBy, DateTime? ReviewedUtc, IReadOnlyList<AsBuiltFeatureItem> Features,
+    long Version, bool CanReview);
+
+public sealed record AsBuiltReviewRequest
+{
+    [StringLength(PipelineLimits.Text, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
+    public string? Note { get; set; }
+
+    /// <summary>The survey's version as read (409 when someone reviewed it since).</summary>
+    public long Version { get; set; }
+}

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TechZone.Platform.Files;
 using TechZone.Platform.Api;
 using TechZone.Platform.Localization;
 using TechZone.Platform.Map;
@@ -31,7 +33,20 @@ static class PipelineEndpoints
         api.MapPost("/requests/{id:int}/approve", Approve).RequireAuthorization(PipelinePolicies.Write);
         api.MapPost("/requests/{id:int}/refuse", Refuse).RequireAuthorization(PipelinePolicies.Write);
         api.MapGet("/board", Board).RequireAuthorization(PipelinePolicies.Read);
+
+        // The as-built survey: the applicant (or staff for a contractor) checks and submits a file, or states no change;
+        // staff accept it into the registry (closing the request) or return it. Multipart like the file store's upload.
+        var maxUpload = app.ServiceProvider.GetRequiredService<IOptions<FileStoreOptions>>().Value.MaxBytes + FormOverhead;
+        api.MapPost("/requests/{id:int}/asbuilt/check", CheckAsBuilt).RequireAuthorization(PipelinePolicies.ReadOrOwn)
+            .RequireAntiforgeryUnlessBearer().WithMetadata(new RequestSizeLimitAttribute(maxUpload)).WithFormOptions(multipartBodyLengthLimit: maxUpload);
+        api.MapPost("/requests/{id:int}/asbuilt", SubmitAsBuilt).RequireAuthorization(PipelinePolicies.ReadOrOwn)
+            .RequireAntiforgeryUnlessBearer().WithMetadata(new RequestSizeLimitAttribute(maxUpload)).WithFormOptions(multipartBodyLengthLimit: maxUpload);
+        api.MapGet("/requests/{id:int}/asbuilt/map", AsBuiltMap).RequireAuthorization(PipelinePolicies.ReadOrOwn);
+        api.MapPost("/requests/{id:int}/asbuilt/{surveyId:int}/accept", AcceptAsBuilt).RequireAuthorization(PipelinePolicies.Write);
+        api.MapPost("/requests/{id:int}/asbuilt/{surveyId:int}/return", ReturnAsBuilt).RequireAuthorization(PipelinePolicies.Write);
     }
+
+    const long FormOverhead = 1024 * 1024;
 
     static bool Zh => ZoneCultures.IsChinese;
 
@@ -87,6 +102,35 @@ static class PipelineEndpoints
 
     static async Task<Results<Ok<ExcavationDetail>, NotFound>> Refuse(int id, RefuseRequest r, ExcavationService s, CancellationToken ct) =>
         await s.RefuseAsync(id, r, ct) ? TypedResults.Ok((await s.GetAsync(id, Zh, ct))!) : TypedResults.NotFound();
+
+    static async Task<AsBuiltUpload?> UploadOf(IFormFile? file, int? csvSrid, CancellationToken ct)
+    {
+        if (file is null) return null;
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return new AsBuiltUpload(file.FileName, buffer.ToArray(), csvSrid);
+    }
+
+    /// <summary>The dry run of a survey file (form field <c>file</c>; <c>csvSrid</c> for a CSV): nothing is written.</summary>
+    static async Task<Results<Ok<AsBuiltReport>, NotFound, BadRequest>> CheckAsBuilt(int id, IFormFile? file, [FromForm] int? csvSrid, AsBuiltService s, CancellationToken ct)
+    {
+        if (await UploadOf(file, csvSrid, ct) is not { } upload) return TypedResults.BadRequest();
+        return await s.CheckAsync(id, upload, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+    }
+
+    /// <summary>Submits the survey file, or with no file the statement (form field <c>statement</c>) that no pipeline was laid or moved.</summary>
+    static async Task<Results<Ok<ExcavationDetail>, NotFound>> SubmitAsBuilt(int id, IFormFile? file, [FromForm] int? csvSrid, [FromForm] string? statement,
+        AsBuiltService s, ExcavationService requests, CancellationToken ct) =>
+        await s.SubmitAsync(id, await UploadOf(file, csvSrid, ct), statement, ct) is not null ? TypedResults.Ok((await requests.GetAsync(id, Zh, ct))!) : TypedResults.NotFound();
+
+    static async Task<Results<ContentHttpResult, NotFound>> AsBuiltMap(int id, AsBuiltService s, CancellationToken ct) =>
+        await s.MapAsync(id, ct) is { } json ? TypedResults.Content(json, "application/geo+json") : TypedResults.NotFound();
+
+    static async Task<Results<Ok<ExcavationDetail>, NotFound>> AcceptAsBuilt(int id, int surveyId, AsBuiltReviewRequest r, AsBuiltService s, ExcavationService requests, CancellationToken ct) =>
+        await s.AcceptAsync(id, surveyId, r, ct) ? TypedResults.Ok((await requests.GetAsync(id, Zh, ct))!) : TypedResults.NotFound();
+
+    static async Task<Results<Ok<ExcavationDetail>, NotFound>> ReturnAsBuilt(int id, int surveyId, AsBuiltReviewRequest r, AsBuiltService s, ExcavationService requests, CancellationToken ct) =>
+        await s.ReturnAsync(id, surveyId, r, ct) ? TypedResults.Ok((await requests.GetAsync(id, Zh, ct))!) : TypedResults.NotFound();
 
     static async Task<Ok<PipelineBoard>> Board(ExcavationService s, CancellationToken ct) => TypedResults.Ok(await s.BoardAsync(Zh, ct));
 }

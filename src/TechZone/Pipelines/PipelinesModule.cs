@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TechZone.Pipelines.Gis;
 using TechZone.Pipelines.Resources;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Layout;
@@ -25,6 +26,8 @@ public static class PipelinesModule
         services.AddScoped<PipelineAccessService>();
         services.AddScoped<RegistryService>();
         services.AddScoped<ExcavationService>();
+        services.AddScoped<AsBuiltService>();
+        services.AddPipelineGis(builder.Configuration);
         services.AddSingleton<PipelineIndex>();
         services.AddHostedService<PipelineIndexWarmup>();
         services.AddHostedService<PipelineEscalationWorker>();

@@ -127,6 +127,38 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
         return true;
     }
 
+    /// <summary>
+    /// Writes accepted as-built features into the registry, in the caller's transaction and at one registry version:
+    /// each a new pipe segment, or the next revision of the segment it moves (its open version closed). Sets each
+    /// feature's <see cref="AsBuiltFeature.SegmentId"/>. The caller saves.
+    /// </summary>
+    internal async Task ApplyAsBuiltAsync(IReadOnlyList<AsBuiltFeature> features, string reason, DateTime now, CancellationToken ct)
+    {
+        var version = await NextVersionAsync(ct);
+        var replacedIds = features.Where(f => f.ReplacesSegmentId is not null).Select(f => f.ReplacesSegmentId!.Value).ToList();
+        var replaced = await db.Set<PipeSegment>().Where(s => replacedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var open = await db.Set<PipeSegmentVersion>().Where(v => replacedIds.Contains(v.SegmentId) && v.ValidToUtc == null).ToListAsync(ct);
+        foreach (var v in open) v.ValidToUtc = now;
+        var created = new List<(AsBuiltFeature Feature, PipeSegment Segment)>();
+        foreach (var f in features)
+        {
+            var s = f.ReplacesSegmentId is { } id ? replaced[id] : new PipeSegment { Revision = 0 };
+            PipeSegmentVersion.Copy(f, s);
+            SetGeometry(s, (LineString)PipeGeometry.FromWkb(f.Wkb));
+            s.Revision++;
+            s.ChangedVersion = version;
+            s.ChangedUtc = now;
+            if (s.Id == 0) db.Add(s);
+            created.Add((f, s));
+        }
+        await SaveAsync(ct);
+        foreach (var (f, s) in created)
+        {
+            f.SegmentId = s.Id;
+            db.Add(NewVersion(s, reason));
+        }
+    }
+
     void Apply(PipeSegment s, PipeSegmentRequest r, LineString g, long version)
     {
         s.Code = r.Code.Trim();

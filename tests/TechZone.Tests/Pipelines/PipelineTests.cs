@@ -279,6 +279,167 @@ public abstract class PipelineTests(ZoneApp app)
         Assert.Equal(HttpStatusCode.BadRequest, crs.StatusCode);
     }
 
+    /// <summary>An as-built survey file: a GeoJSON FeatureCollection in WGS84 of lines given in zone metres, with Chinese attribute names.</summary>
+    static byte[] Survey(params (string Network, (double X, double Y)[] Points, string? Code)[] lines) =>
+        JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            type = "FeatureCollection",
+            features = lines.Select(l => new
+            {
+                type = "Feature",
+                properties = new Dictionary<string, object?> { ["管线类型"] = l.Network, ["材质"] = "HDPE", ["管径"] = "DN110", ["起点埋深"] = 1.0, ["终点埋深"] = 1.2, ["编号"] = l.Code },
+                geometry = new { type = "LineString", coordinates = l.Points.Select(p => { var (lon, lat) = PipeGeometry.GaussKruger.Inverse(p.X, p.Y); return new[] { lon, lat }; }) },
+            }),
+        });
+
+    /// <summary>Posts a form as a signed-in page would, with the antiforgery token the app gave the browser.</summary>
+    static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, byte[]? file, string fileName, params (string Name, string Value)[] fields)
+    {
+        var token = ZoneApp.HiddenFields(await client.GetStringAsync("/"))["__RequestVerificationToken"];
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        if (file is not null) form.Add(new ByteArrayContent(file), "file", fileName);
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        return await client.PostAsync(path, form);
+    }
+
+    Task<int> SurveyCountAsync(int requestId) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<AsBuiltSurvey>().CountAsync(s => s.RequestId == requestId));
+
+    [Fact]
+    public async Task AsBuiltSurvey_IsChecked_ReturnedThenAccepted_IntoTheRegistry_AndOnlyThatClosesTheRequest()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning");
+        var kylin = await As("kylin");
+        var kylinId = await EnterpriseOfAsync("kylin");
+        var (x, y) = Spot();
+        var water = await SegmentAsync(planning, "water", Line((x, y + 3), (x + 100, y + 3)), utility: await UtilityAsync()); // across the trench
+        var request = await Read<ExcavationDetail>(await kylin.PostAsJsonAsync($"{Api}/requests", new
+        {
+            title = "光缆敷设", area = Area(x + 20, y + 2, x + 60, y + 5), depthM = 1.5, method = "OpenTrench",
+            startOn = DateTime.Today.AddDays(1).ToString("yyyy-MM-dd"), endOn = DateTime.Today.AddDays(5).ToString("yyyy-MM-dd"), contactName = "刘经理", contactPhone = "13800000000",
+        }, ZoneApp.Json), HttpStatusCode.Created);
+        var good = Survey(("telecom", [(x + 25, y + 4), (x + 55, y + 4)], null));
+        var path = $"{Api}/requests/{request.Id}/asbuilt";
+
+        // No survey before the permit.
+        var early = await PostFormAsync(kylin, path, good, "竣工.geojson");
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("未处于已许可状态", await early.Content.ReadAsStringAsync());
+        var answer = Assert.Single(request.Answers);
+        await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests/{request.Id}/answers/{answer.Id}", new { code = "Clear" }, ZoneApp.Json));
+        var approved = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests/{request.Id}/approve", new
+        {
+            permitFrom = DateTime.Today.ToString("yyyy-MM-dd"), permitUntil = DateTime.Today.AddDays(30).ToString("yyyy-MM-dd"), version = (await Read<ExcavationDetail>(await planning.GetAsync($"{Api}/requests/{request.Id}"))).Version,
+        }, ZoneApp.Json));
+        Assert.True((await Read<ExcavationDetail>(await kylin.GetAsync($"{Api}/requests/{request.Id}"))).CanSubmitAsBuilt);
+        Assert.Equal(ExcavationStatus.Approved, approved.Status);
+
+        // The check names each problem: a line far outside the work area, a water line along the existing main.
+        var bad = Survey(("telecom", [(x + 200, y + 50), (x + 240, y + 50)], null), ("water", [(x + 25, y + 3.1), (x + 55, y + 3.1)], null));
+        var report = await Read<AsBuiltReport>(await PostFormAsync(kylin, path + "/check", bad, "bad.geojson"));
+        Assert.False(report.Ready);
+        Assert.Equal(2, report.FeatureCount);
+        Assert.Contains(report.Features[0].Problems, p => p.Contains("作业范围"));
+        Assert.Contains(report.Features[1].Problems, p => p.Contains(water.Segment.Code));
+        var refused = await PostFormAsync(kylin, path, bad, "bad.geojson");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(0, await SurveyCountAsync(request.Id));
+        var dwg = await Read<AsBuiltReport>(await PostFormAsync(kylin, path + "/check", good, "survey.dwg"));
+        Assert.NotNull(dwg.Refusal);
+
+        // A good file passes, is submitted, and waits for staff; the applicant cannot accept it.
+        report = await Read<AsBuiltReport>(await PostFormAsync(kylin, path + "/check", good, "竣工.geojson"));
+        Assert.True(report.Ready, string.Join(" ", report.Features.SelectMany(f => f.Problems)));
+        Assert.Equal("HDPE", report.Features[0].Material);
+        var submitted = await Read<ExcavationDetail>(await PostFormAsync(kylin, path, good, "竣工.geojson"));
+        var survey = Assert.Single(submitted.Surveys);
+        Assert.Equal(AsBuiltStatus.Submitted, survey.Status);
+        Assert.False(submitted.CanSubmitAsBuilt);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kylin.PostAsJsonAsync($"{path}/{survey.Id}/accept", new { version = survey.Version }, ZoneApp.Json)).StatusCode);
+        var inbox = await Read<PagedResult<InboxEntry>>(await planning.GetAsync("/api/v1/inbox?pageSize=200"));
+        Assert.Contains(inbox.Items, i => i.Link == $"/pipelines/requests/{request.Id}" && i.Title.Contains("竣工测量"));
+        Assert.Contains((await Read<PipelineBoard>(await planning.GetAsync($"{Api}/board"))).AsBuiltToReview, r => r.Id == request.Id);
+
+        // Returned with a reason: the applicant has a to-do and submits again.
+        Assert.Equal(HttpStatusCode.BadRequest, (await planning.PostAsJsonAsync($"{path}/{survey.Id}/return", new { version = survey.Version }, ZoneApp.Json)).StatusCode);
+        var returned = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{path}/{survey.Id}/return", new { note = "缺少检查井位置", version = survey.Version }, ZoneApp.Json));
+        Assert.Equal(AsBuiltStatus.Returned, returned.Surveys[0].Status);
+        Assert.Equal(ExcavationStatus.Approved, returned.Status);
+        inbox = await Read<PagedResult<InboxEntry>>(await kylin.GetAsync("/api/v1/inbox?pageSize=200"));
+        Assert.Contains(inbox.Items, i => i.Link == $"/pipelines/requests/{request.Id}" && i.Title.Contains("退回"));
+        var again = await Read<ExcavationDetail>(await PostFormAsync(kylin, path, good, "竣工2.geojson"));
+        Assert.Equal([2, 1], again.Surveys.Select(s => s.Round));
+        inbox = await Read<PagedResult<InboxEntry>>(await kylin.GetAsync("/api/v1/inbox?pageSize=200"));
+        Assert.DoesNotContain(inbox.Items, i => i.Link == $"/pipelines/requests/{request.Id}" && i.Title.Contains("退回"));
+
+        // Accepted: the request closes, the pipe is in the registry (owned by the applicant, versioned with the request's
+        // number) and the very next conflict check finds it.
+        var closed = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{path}/{again.Surveys[0].Id}/accept", new { note = "资料齐全", version = again.Surveys[0].Version }, ZoneApp.Json));
+        Assert.Equal(ExcavationStatus.Closed, closed.Status);
+        Assert.NotNull(closed.ClosedUtc);
+        var segmentId = Assert.Single(closed.Surveys[0].Features).SegmentId!.Value;
+        var segment = await Read<PipeSegmentDetail>(await planning.GetAsync($"{Api}/segments/{segmentId}"));
+        Assert.Equal(kylinId, segment.Segment.Owner.EnterpriseId);
+        Assert.Equal(QualityLevel.ExposedAndMeasured, segment.Segment.Quality);
+        Assert.InRange(segment.Segment.LengthM, 29.9, 30.1);
+        Assert.Contains(request.Number, Assert.Single(segment.History).Reason);
+        var check = await Read<CheckResult>(await planning.PostAsJsonAsync($"{Api}/check", new { area = Area(x + 30, y + 4, x + 35, y + 6) }, ZoneApp.Json));
+        Assert.Contains(check.Conflicts, c => c.SegmentId == segmentId && c.Owner.EnterpriseId == kylinId);
+        Assert.DoesNotContain((await Read<PipelineBoard>(await planning.GetAsync($"{Api}/board"))).OpenPermits, r => r.Id == request.Id);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostFormAsync(kylin, path, good, "竣工3.geojson")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AsBuiltSurvey_MovingAnExistingPipe_WritesItsNextVersion_AndANoChangeStatementClosesWithoutTouchingTheRegistry()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning");
+        var (x, y) = Spot();
+        var gas = await SegmentAsync(planning, "gas", Line((x, y), (x + 40, y)), utility: await UtilityAsync());
+        async Task<ExcavationDetail> ApprovedAsync(string title, string area)
+        {
+            var r = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests", new
+            {
+                title, area, depthM = 1.5, method = "OpenTrench", applicantName = "滨海市政施工队",
+                startOn = DateTime.Today.ToString("yyyy-MM-dd"), endOn = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd"), contactName = "王工", contactPhone = "022-1234",
+            }, ZoneApp.Json), HttpStatusCode.Created);
+            foreach (var a in r.Answers)
+                r = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests/{r.Id}/answers/{a.Id}", new { code = "MarkedOnSite" }, ZoneApp.Json));
+            return await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests/{r.Id}/approve", new
+            {
+                permitFrom = DateTime.Today.ToString("yyyy-MM-dd"), permitUntil = DateTime.Today.AddDays(10).ToString("yyyy-MM-dd"), version = r.Version,
+            }, ZoneApp.Json));
+        }
+
+        // The gas main is moved 3 m north within the trench: the survey names its code, so it becomes revision 2.
+        var move = await ApprovedAsync("燃气管迁改", Area(x - 2, y - 2, x + 42, y + 5));
+        var file = Survey(("gas", [(x, y + 3), (x + 40, y + 3)], gas.Segment.Code));
+        var report = await Read<AsBuiltReport>(await PostFormAsync(planning, $"{Api}/requests/{move.Id}/asbuilt/check", file, "迁改.geojson"));
+        Assert.True(report.Ready, string.Join(" ", report.Features.SelectMany(f => f.Problems)));
+        Assert.Equal(gas.Segment.Code, report.Features[0].ReplacesCode);
+        var submitted = await Read<ExcavationDetail>(await PostFormAsync(planning, $"{Api}/requests/{move.Id}/asbuilt", file, "迁改.geojson"));
+        var closed = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests/{move.Id}/asbuilt/{submitted.Surveys[0].Id}/accept",
+            new { version = submitted.Surveys[0].Version }, ZoneApp.Json));
+        Assert.Equal(ExcavationStatus.Closed, closed.Status);
+        var moved = await Read<PipeSegmentDetail>(await planning.GetAsync($"{Api}/segments/{gas.Segment.Id}"));
+        Assert.Equal(2, moved.Segment.Revision);
+        Assert.Equal([2, 1], moved.History.Select(h => h.Revision));
+        var near = await Read<CheckResult>(await planning.PostAsJsonAsync($"{Api}/check", new { area = Area(x + 10, y + 4, x + 12, y + 6) }, ZoneApp.Json));
+        Assert.Contains(near.Conflicts, c => c.SegmentId == gas.Segment.Id && c.DistanceM < 1.01);
+
+        // Nothing laid: a statement is required, then staff accept it and the registry does not change.
+        var patch = await ApprovedAsync("路面修补", Area(x + 200, y + 200, x + 204, y + 204));
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostFormAsync(planning, $"{Api}/requests/{patch.Id}/asbuilt", null, "")).StatusCode);
+        var version = await app.WithScopeAsync(sp => PipelineIndex.RegistryVersionAsync(sp.GetRequiredService<ZoneDb>(), default));
+        var stated = await Read<ExcavationDetail>(await PostFormAsync(planning, $"{Api}/requests/{patch.Id}/asbuilt", null, "", ("statement", "仅修补路面，未触及管线")));
+        Assert.True(stated.Surveys[0].NoChange);
+        var done = await Read<ExcavationDetail>(await planning.PostAsJsonAsync($"{Api}/requests/{patch.Id}/asbuilt/{stated.Surveys[0].Id}/accept",
+            new { version = stated.Surveys[0].Version }, ZoneApp.Json));
+        Assert.Equal(ExcavationStatus.Closed, done.Status);
+        Assert.Equal(version, await app.WithScopeAsync(sp => PipelineIndex.RegistryVersionAsync(sp.GetRequiredService<ZoneDb>(), default)));
+    }
+
     [Fact]
     public async Task Permissions_ReadersRead_OnlyWritersChange_EnterprisesSeeOnlyTheirOwnRequests()
     {

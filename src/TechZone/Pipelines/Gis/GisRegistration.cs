@@ -13,6 +13,7 @@ public static class GisRegistration
         s.AddSingleton<GeoPackageFileReader>();
         s.AddSingleton<ShapefileFileReader>();
         s.AddSingleton<CsvFileReader>();
+        s.AddSingleton<GisFiles>();
         s.AddSingleton<GeoJsonFileWriter>();
         s.AddSingleton<GeoPackageFileWriter>();
         return s;

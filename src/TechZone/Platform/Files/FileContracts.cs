@@ -31,7 +31,7 @@ public sealed class FileStoreOptions
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
 
     public static readonly string[] DefaultExtensions =
-        [".pdf", ".docx", ".xlsx", ".doc", ".xls", ".png", ".jpg", ".jpeg", ".zip", ".csv", ".txt"];
+        [".pdf", ".docx", ".xlsx", ".doc", ".xls", ".png", ".jpg", ".jpeg", ".zip", ".csv", ".txt", ".geojson", ".json", ".gpkg"];
 
     /// <summary><c>Files:MaxBytes</c>: the largest file accepted.</summary>
     public long MaxBytes { get; set; } = DefaultMaxBytes;

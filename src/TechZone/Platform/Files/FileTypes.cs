@@ -14,6 +14,7 @@ static class FileTypes
     static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
     static readonly byte[] EmptyZip = [0x50, 0x4B, 0x05, 0x06];
     // Old Office files (.doc, .xls) are OLE compound documents.
+    static readonly byte[] Sqlite = "SQLite format 3\0"u8.ToArray();
     static readonly byte[] Ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -34,6 +35,10 @@ static class FileTypes
         // Windows browsers send .csv as Excel's type.
         [".csv"] = new("text/csv", ["application/csv", "text/x-csv", "text/plain", "application/vnd.ms-excel"], IsText),
         [".txt"] = new("text/plain", [], IsText),
+        // Survey data (the as-built upload keeps the file as submitted): GeoJSON is text, a GeoPackage is SQLite.
+        [".geojson"] = new("application/geo+json", ["application/json", "text/plain"], IsText),
+        [".json"] = new("application/json", ["application/geo+json", "text/plain"], IsText),
+        [".gpkg"] = new("application/geopackage+sqlite3", ["application/x-sqlite3", "application/vnd.sqlite3"], c => StartsWith(c, Sqlite)),
     };
 
     /// <summary>The content type to store and serve for an extension; extensions without a rule are served as bytes.</summary>

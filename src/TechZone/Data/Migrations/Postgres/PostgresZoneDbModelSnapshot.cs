@@ -1589,6 +1589,161 @@ namespace TechZone.Data.Migrations.Postgres
                     b.ToTable("enterprises_qualification_types", (string)null);
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltFeature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BuildYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("DepthEndM")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("DepthStartM")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("DiameterMm")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeatureIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PressureClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ReplacesSegmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SegmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Wkb")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("pipelines_asbuilt_features", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NoChange")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RequestId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("pipelines_asbuilt_surveys", (string)null);
+                });
+
             modelBuilder.Entity("TechZone.Pipelines.ExcavationConflict", b =>
                 {
                     b.Property<long>("Id")
@@ -1652,6 +1807,9 @@ namespace TechZone.Data.Migrations.Postgres
 
                     b.Property<long>("CheckedAtVersion")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Conditions")
                         .IsRequired()
@@ -4419,6 +4577,26 @@ namespace TechZone.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltFeature", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.AsBuiltSurvey", null)
+                        .WithMany("Features")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltSurvey", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.ExcavationRequest", "Request")
+                        .WithMany("Surveys")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
             modelBuilder.Entity("TechZone.Pipelines.ExcavationConflict", b =>
                 {
                     b.HasOne("TechZone.Pipelines.ExcavationRequest", null)
@@ -4941,11 +5119,18 @@ namespace TechZone.Data.Migrations.Postgres
                     b.Navigation("StatusChanges");
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltSurvey", b =>
+                {
+                    b.Navigation("Features");
+                });
+
             modelBuilder.Entity("TechZone.Pipelines.ExcavationRequest", b =>
                 {
                     b.Navigation("Answers");
 
                     b.Navigation("Conflicts");
+
+                    b.Navigation("Surveys");
                 });
 
             modelBuilder.Entity("TechZone.Platform.Zone.Department", b =>

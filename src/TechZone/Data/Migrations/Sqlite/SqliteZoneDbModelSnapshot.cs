@@ -1526,6 +1526,157 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.ToTable("enterprises_qualification_types", (string)null);
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltFeature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BuildYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DepthEndM")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DepthStartM")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("DiameterMm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeatureIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerEnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerUtilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PressureClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplacesSegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Wkb")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("pipelines_asbuilt_features", (string)null);
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RequestId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("pipelines_asbuilt_surveys", (string)null);
+                });
+
             modelBuilder.Entity("TechZone.Pipelines.ExcavationConflict", b =>
                 {
                     b.Property<long>("Id")
@@ -1585,6 +1736,9 @@ namespace TechZone.Data.Migrations.Sqlite
 
                     b.Property<long>("CheckedAtVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Conditions")
                         .IsRequired()
@@ -4280,6 +4434,26 @@ namespace TechZone.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltFeature", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.AsBuiltSurvey", null)
+                        .WithMany("Features")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltSurvey", b =>
+                {
+                    b.HasOne("TechZone.Pipelines.ExcavationRequest", "Request")
+                        .WithMany("Surveys")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
             modelBuilder.Entity("TechZone.Pipelines.ExcavationConflict", b =>
                 {
                     b.HasOne("TechZone.Pipelines.ExcavationRequest", null)
@@ -4802,11 +4976,18 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.Navigation("StatusChanges");
                 });
 
+            modelBuilder.Entity("TechZone.Pipelines.AsBuiltSurvey", b =>
+                {
+                    b.Navigation("Features");
+                });
+
             modelBuilder.Entity("TechZone.Pipelines.ExcavationRequest", b =>
                 {
                     b.Navigation("Answers");
 
                     b.Navigation("Conflicts");
+
+                    b.Navigation("Surveys");
                 });
 
             modelBuilder.Entity("TechZone.Platform.Zone.Department", b =>

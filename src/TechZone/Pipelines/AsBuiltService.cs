@@ -1,0 +1,393 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using TechZone.Data;
+using TechZone.Pipelines.Gis;
+using TechZone.Pipelines.Resources;
+using TechZone.Platform.Files;
+using TechZone.Platform.Inbox;
+using TechZone.Platform.Zone;
+
+namespace TechZone.Pipelines;
+
+/// <summary>
+/// The loop's second half (竣工测量验收): after an approved excavation the applicant uploads the as-built survey (GeoJSON,
+/// GeoPackage, zipped Shapefile or CSV), or states that no pipeline was laid or moved. The check runs at once and again
+/// when staff accept: valid lines with complete attributes, each inside the work area or connected from it to a pipe of
+/// its network, no overlap with a registry pipe of its network. Staff accept (the features enter the registry as new
+/// versions and the request closes) or return it for another round. A request closes in no other way.
+/// </summary>
+public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, PipelineIndex index, RegistryService registry, GisFiles files,
+    FileService fileStore, IEnterpriseDirectory enterprises, InboxService inbox, NotificationService notifications, TimeProvider clock)
+{
+    /// <summary>How far (m) outside the work area a surveyed pipe may lie and still count as inside it (survey and drawing tolerance).</summary>
+    public const double AreaToleranceM = 5;
+    /// <summary>How near (m) a pipe's end must be to a registry pipe of its network to count as connected to it.</summary>
+    public const double ConnectionToleranceM = 0.5;
+    /// <summary>Two pipes of one network nearer than this (m) along more than <see cref="OverlapLengthM"/> overlap.</summary>
+    public const double OverlapToleranceM = 0.3;
+    public const double OverlapLengthM = 1;
+
+    // ---- check and submit ---------------------------------------------------------------------------------------
+
+    /// <summary>The dry run of an upload: what would be submitted and every problem, feature by feature. Nothing is written. Null: no such request for the caller.</summary>
+    public async Task<AsBuiltReport?> CheckAsync(int requestId, AsBuiltUpload upload, CancellationToken ct = default)
+    {
+        var request = await SubmittableAsync(requestId, ct);
+        return request is null ? null : (await ReadAsync(request, upload, ct)).Report;
+    }
+
+    /// <summary>
+    /// Submits a survey (a file whose every feature passes the check) or the no-change statement; refused with the
+    /// reason and nothing written otherwise. Staff get the review to-do.
+    /// </summary>
+    public async Task<int?> SubmitAsync(int requestId, AsBuiltUpload? upload, string? statement, CancellationToken ct = default)
+    {
+        var request = await SubmittableAsync(requestId, ct);
+        if (request is null) return null;
+        var text = statement?.Trim() ?? "";
+        if (text.Length > PipelineLimits.Text) throw new PipelineRuleException("AsBuiltStatementTooLong", PipelineLimits.Text);
+        List<AsBuiltFeature> features = [];
+        if (upload is null)
+        {
+            if (text.Length == 0) throw new PipelineRuleException("AsBuiltStatementMissing");
+        }
+        else
+        {
+            var read = await ReadAsync(request, upload, ct);
+            if (read.Report.Refusal is { } refusal) throw new PipelineRuleException("AsBuiltFileRefused", refusal);
+            if (read.Report.Features.Count == 0) throw new PipelineRuleException("AsBuiltEmpty");
+            var problems = read.Report.Features.Count(f => f.Problems.Count > 0);
+            if (problems > 0) throw new PipelineRuleException("AsBuiltProblems", problems);
+            features = read.Features;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Guid? fileId = null;
+        if (upload is not null)
+        {
+            using var content = new MemoryStream(upload.Content, writable: false);
+            fileId = (await fileStore.SaveAsync(content, upload.FileName, forEnterpriseId: request.ApplicantEnterpriseId, ct: ct)).Id;
+        }
+        var survey = new AsBuiltSurvey
+        {
+            RequestId = request.Id, Round = request.Surveys.Count + 1, NoChange = upload is null, Statement = text,
+            FileName = upload is null ? "" : FileNames.Clean(upload.FileName), FileId = fileId, Features = features,
+            SubmittedByUserId = access.User.UserId ?? "", SubmittedBy = access.User.DisplayName, SubmittedUtc = now, Status = AsBuiltStatus.Submitted,
+        };
+        db.Add(survey);
+        await SaveAsync(ct);
+        foreach (var returned in request.Surveys.Where(s => s.Status == AsBuiltStatus.Returned))
+            await inbox.CompleteAsync(Modules.Pipelines, ReturnKey(returned.Id), ct);
+        var link = Link(request.Id);
+        foreach (var department in await WriterDepartmentsAsync(ct))
+            await inbox.OpenAsync(new InboxItemRequest(Modules.Pipelines, ReviewKey(survey.Id, department), Text("Inbox_AsBuiltReview", true, request.Number, request.Title),
+                Text("Inbox_AsBuiltReview", false, request.Number, request.Title), link, DepartmentId: department), ct);
+        await tx.CommitAsync(ct);
+        return survey.Id;
+    }
+
+    /// <summary>The request, if the caller may submit its as-built survey now: the applicant enterprise, or Pipelines staff for a contractor without an account.</summary>
+    async Task<ExcavationRequest?> SubmittableAsync(int requestId, CancellationToken ct)
+    {
+        var request = await db.Set<ExcavationRequest>().Include(r => r.Surveys).AsSplitQuery().SingleOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null || (access.OwnEnterprise is { } own && request.ApplicantEnterpriseId != own)) return null;
+        if (access.OwnEnterprise is null) await access.RequireWriteAsync();
+        if (request.Status != ExcavationStatus.Approved) throw new PipelineRuleException("NotApproved");
+        if (request.Surveys.Any(s => s.Status == AsBuiltStatus.Submitted)) throw new PipelineRuleException("AsBuiltPending");
+        return request;
+    }
+
+    sealed record ReadResult(AsBuiltReport Report, List<AsBuiltFeature> Features);
+
+    async Task<ReadResult> ReadAsync(ExcavationRequest request, AsBuiltUpload upload, CancellationToken ct)
+    {
+        if (upload.Content.Length == 0) throw new PipelineRuleException("AsBuiltEmpty");
+        if (upload.Content.Length > fileStore.MaxBytes) throw new FileTooLargeException(fileStore.MaxBytes);
+        var culture = CultureInfo.CurrentUICulture;
+        var chinese = culture.Name.StartsWith("zh", StringComparison.Ordinal);
+        GisReadResult file;
+        using (var content = new MemoryStream(upload.Content, writable: false))
+            file = files.Read(upload.FileName, content, upload.CsvSrid);
+        var networks = await db.Set<PipeNetwork>().AsNoTracking().ToListAsync(ct);
+        var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var n in networks)
+        {
+            aliases.TryAdd(n.Name, n.Code);
+            if (n.NameEn.Length > 0) aliases.TryAdd(n.NameEn, n.Code);
+        }
+        // The owner may be left out: it is then the applicant. Status and quality level have as-built defaults.
+        var report = PipeImportCheck.DryRun(file, new PipeImportOptions(networks.Select(n => n.Code).ToList(), aliases,
+            PipeAttribute.Network | PipeAttribute.Material | PipeAttribute.Size | PipeAttribute.StartDepth | PipeAttribute.EndDepth, 0, (decimal)PipelineLimits.MaxDepth));
+        if (report.Refusal is { } refusal) return new(new AsBuiltReport(upload.FileName, 0, refusal.Text(culture), []), []);
+
+        var networkIds = networks.ToDictionary(n => n.Code, n => n.Id, StringComparer.OrdinalIgnoreCase);
+        var problems = report.Problems.ToLookup(p => p.FeatureIndex, p => p.Reason.Text(culture));
+        var features = new List<AsBuiltFeature>();
+        var extra = new Dictionary<int, List<string>>();
+        var existing = await ExistingCodesAsync(report.Drafts.Select(d => d.ExternalId).OfType<string>().ToList(), ct);
+        foreach (var d in report.Drafts)
+        {
+            var mine = extra[d.FeatureIndex] = [];
+            var moved = d.ExternalId is { } external && existing.TryGetValue(external, out var e) ? e : ((int Id, int NetworkId, int? Enterprise, int? Utility)?)null;
+            var (ownerEnterprise, ownerUtility) = await OwnerAsync(d.OwnerName, request, moved, mine, culture, ct);
+            var f = new AsBuiltFeature
+            {
+                FeatureIndex = d.FeatureIndex, NetworkId = networkIds[d.NetworkCode], Material = d.Material ?? "", DiameterMm = d.DiameterMm, Section = d.Section,
+                DepthStartM = (double)d.StartDepthM!.Value, DepthEndM = (double)d.EndDepthM!.Value, PressureClass = d.PressureClass,
+                OwnerEnterpriseId = ownerEnterprise, OwnerUtilityId = ownerUtility, BuildYear = d.BuildYear ?? clock.GetUtcNow().Year,
+                Status = Parse(d.Status, PipeStatus.InService, "PipeStatus_", mine, "Problem_StatusUnknown", culture),
+                Quality = Parse(d.QualityLevel, QualityLevel.ExposedAndMeasured, "Quality_", mine, "Problem_QualityUnknown", culture),
+                Wkb = PipeGeometry.ToWkb(d.Geometry),
+            };
+            if (d.ExternalId is { } code)
+            {
+                if (code.Length > PipelineLimits.Code) mine.Add(Text("Problem_CodeTooLong", culture, code, PipelineLimits.Code));
+                f.Code = code;
+                if (moved is { } segment)
+                {
+                    f.ReplacesSegmentId = segment.Id;
+                    if (segment.NetworkId != f.NetworkId) mine.Add(Text("Problem_ReplacesOtherNetwork", culture, code));
+                }
+            }
+            else f.Code = $"{request.Number}-{d.FeatureIndex:D3}";
+            features.Add(f);
+        }
+        var spatial = await SpatialProblemsAsync(request, features, culture, ct);
+        var items = await ItemsAsync(features, chinese, ct);
+        var all = items.Select(i => i with { Problems = [.. extra[i.FeatureIndex], .. spatial[i.FeatureIndex]] })
+            .Concat(problems.Where(p => !extra.ContainsKey(p.Key)).Select(p => AsBuiltFeatureItem.Rejected(p.Key, p.ToList())))
+            .OrderBy(i => i.FeatureIndex).ToList();
+        return new(new AsBuiltReport(upload.FileName, report.FeatureCount, null, all), features);
+    }
+
+    async Task<Dictionary<string, (int Id, int NetworkId, int? Enterprise, int? Utility)>> ExistingCodesAsync(List<string> codes, CancellationToken ct) =>
+        codes.Count == 0 ? [] : await db.Set<PipeSegment>().AsNoTracking().Where(s => codes.Contains(s.Code))
+            .ToDictionaryAsync(s => s.Code, s => (s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId), StringComparer.OrdinalIgnoreCase, ct);
+
+    /// <summary>
+    /// The owner named in the file (an enterprise or a utility, by its full name); else the owner of the segment it
+    /// moves; else the applicant enterprise.
+    /// </summary>
+    async Task<(int? Enterprise, int? Utility)> OwnerAsync(string? name, ExcavationRequest request, (int Id, int NetworkId, int? Enterprise, int? Utility)? moved,
+        List<string> problems, CultureInfo culture, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            if (moved is { } m) return (m.Enterprise, m.Utility);
+            if (request.ApplicantEnterpriseId is { } applicant) return (applicant, null);
+            problems.Add(Text("Problem_OwnerMissing", culture));
+            return (null, null);
+        }
+        var text = name.Trim();
+        if ((await enterprises.SearchAsync(text, 20)).FirstOrDefault(e => e.Name == text) is { } enterprise) return (enterprise.Id, null);
+        var utility = await db.Set<Utility>().AsNoTracking().Where(u => u.Name == text || u.NameEn == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        if (utility is not null) return (null, utility);
+        problems.Add(Text("Problem_OwnerNotFound", culture, text));
+        return (null, null);
+    }
+
+    /// <summary>An enum from its name or its label in either language; the default when empty.</summary>
+    static T Parse<T>(string? text, T fallback, string labelPrefix, List<string> problems, string problemKey, CultureInfo culture) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        var value = text.Trim();
+        if (Enum.TryParse<T>(value, true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
+        foreach (var candidate in Enum.GetValues<T>())
+            foreach (var c in new[] { PipelineLabels.Chinese, PipelineLabels.English })
+                if (string.Equals(PipelineStrings.ResourceManager.GetString(labelPrefix + candidate, c), value, StringComparison.OrdinalIgnoreCase)) return candidate;
+        problems.Add(Text(problemKey, culture, value));
+        return fallback;
+    }
+
+    /// <summary>
+    /// The checks against the work area and the registry, per feature index: inside the area (with tolerance) or
+    /// crossing it with both ends inside or on a pipe of its network; within the zone; no overlap with a registry pipe
+    /// of its network other than the one it replaces.
+    /// </summary>
+    async Task<Dictionary<int, List<string>>> SpatialProblemsAsync(ExcavationRequest request, IReadOnlyList<AsBuiltFeature> features, CultureInfo culture, CancellationToken ct)
+    {
+        var result = features.ToDictionary(f => f.FeatureIndex, _ => new List<string>());
+        if (features.Count == 0) return result;
+        var state = await index.CurrentAsync(db, ct);
+        var area = PipeGeometry.FromWkb(request.AreaWkb);
+        var near = area.Buffer(AreaToleranceM);
+        var nearby = new Dictionary<int, LineString>();
+        foreach (var f in features)
+        {
+            var problems = result[f.FeatureIndex];
+            var line = (LineString)PipeGeometry.FromWkb(f.Wkb);
+            if (!RegistryService.InZone(line.EnvelopeInternal))
+            {
+                problems.Add(Text("Problem_OutsideZone", culture));
+                continue;
+            }
+            if (!line.IsValid || line.Length <= 0.01) problems.Add(Text("Problem_LineInvalid", culture));
+            var same = new Dictionary<int, double> { [f.NetworkId] = 0 };
+            if (!near.Covers(line))
+            {
+                bool Connected(Point end) => near.Covers(end)
+                    || state.Index.Check(end.Buffer(ConnectionToleranceM, 8), same).Any(h => h.SegmentId != f.ReplacesSegmentId);
+                if (!line.Intersects(near) || !Connected(line.StartPoint) || !Connected(line.EndPoint))
+                    problems.Add(Text("Problem_OutsideWorkArea", culture, AreaToleranceM));
+            }
+            var candidates = state.Index.Check(line.Buffer(OverlapToleranceM, 4), same).Where(h => h.SegmentId != f.ReplacesSegmentId).Select(h => h.SegmentId).ToList();
+            var missing = candidates.Where(id => !nearby.ContainsKey(id)).ToList();
+            if (missing.Count > 0)
+                foreach (var s in await db.Set<PipeSegment>().AsNoTracking().Where(s => missing.Contains(s.Id)).Select(s => new { s.Id, s.Wkb }).ToListAsync(ct))
+                    nearby[s.Id] = (LineString)PipeGeometry.FromWkb(s.Wkb);
+            foreach (var id in candidates)
+            {
+                if (!nearby.TryGetValue(id, out var other)) continue;
+                if (line.Intersection(other.Buffer(OverlapToleranceM, 4)).Length > OverlapLengthM)
+                    problems.Add(Text("Problem_Overlaps", culture, await CodeOfAsync(id, ct)));
+            }
+        }
+        return result;
+    }
+
+    async Task<string> CodeOfAsync(int segmentId, CancellationToken ct) =>
+        await db.Set<PipeSegment>().AsNoTracking().Where(s => s.Id == segmentId).Select(s => s.Code).SingleAsync(ct);
+
+    // ---- review -------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Accepts a submitted survey: checked once more against the registry as it is now, then each feature becomes a
+    /// new pipe segment or the next version of the one it moves, and the request closes — in one transaction.
+    /// </summary>
+    public async Task<bool> AcceptAsync(int requestId, int surveyId, AsBuiltReviewRequest r, CancellationToken ct = default)
+    {
+        await access.RequireWriteAsync();
+        var survey = await db.Set<AsBuiltSurvey>().Include(s => s.Request).Include(s => s.Features)
+            .SingleOrDefaultAsync(s => s.Id == surveyId && s.RequestId == requestId, ct);
+        if (survey is null) return false;
+        if (r.Version != survey.Version) throw new PipelineConflictException("Stale");
+        var request = survey.Request!;
+        var problems = await SpatialProblemsAsync(request, survey.Features, CultureInfo.CurrentUICulture, ct);
+        var failing = problems.Count(p => p.Value.Count > 0);
+        if (failing > 0) throw new PipelineRuleException("AsBuiltProblems", failing);
+        var newCodes = survey.Features.Where(f => f.ReplacesSegmentId is null).Select(f => f.Code).ToList();
+        if (await db.Set<PipeSegment>().Where(s => newCodes.Contains(s.Code)).Select(s => s.Code).FirstOrDefaultAsync(ct) is { } taken)
+            throw new PipelineConflictException("CodeTaken", taken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        survey.Accept(r.Note?.Trim() ?? "", access.User.DisplayName, now);
+        request.Close(now);
+        if (survey.Features.Count > 0)
+            await registry.ApplyAsBuiltAsync(survey.Features, Text("AsBuilt_Reason", CultureInfo.CurrentUICulture, request.Number), now, ct);
+        await SaveAsync(ct);
+        await ReviewedAsync(request, survey, "Notify_AsBuiltAccepted_Title", ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Returns a submitted survey with the reason; the applicant gets a to-do to submit again.</summary>
+    public async Task<bool> ReturnAsync(int requestId, int surveyId, AsBuiltReviewRequest r, CancellationToken ct = default)
+    {
+        await access.RequireWriteAsync();
+        var survey = await db.Set<AsBuiltSurvey>().Include(s => s.Request).SingleOrDefaultAsync(s => s.Id == surveyId && s.RequestId == requestId, ct);
+        if (survey is null) return false;
+        if (r.Version != survey.Version) throw new PipelineConflictException("Stale");
+        if (string.IsNullOrWhiteSpace(r.Note)) throw new PipelineRuleException("AsBuiltReturnReason");
+        var request = survey.Request!;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        survey.Return(r.Note.Trim(), access.User.DisplayName, clock.GetUtcNow().UtcDateTime);
+        await SaveAsync(ct);
+        if (request.FiledByUserId.Length > 0)
+            await inbox.OpenAsync(new InboxItemRequest(Modules.Pipelines, ReturnKey(survey.Id), Text("Inbox_AsBuiltReturned", true, request.Number, request.Title),
+                Text("Inbox_AsBuiltReturned", false, request.Number, request.Title), Link(request.Id), UserId: request.FiledByUserId), ct);
+        await ReviewedAsync(request, survey, "Notify_AsBuiltReturned_Title", ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    async Task ReviewedAsync(ExcavationRequest request, AsBuiltSurvey survey, string titleKey, CancellationToken ct)
+    {
+        foreach (var department in await WriterDepartmentsAsync(ct)) await inbox.CompleteAsync(Modules.Pipelines, ReviewKey(survey.Id, department), ct);
+        if (request.FiledByUserId.Length > 0)
+            await notifications.NotifyAsync([request.FiledByUserId], new NotificationMessage(
+                Text(titleKey, true, request.Number, request.Title), Text(titleKey, false, request.Number, request.Title),
+                survey.ReviewNote, survey.ReviewNote, Link(request.Id)), ct: ct);
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
+    /// <summary>The surveys of a request the caller may already see (ExcavationService checks that), newest first, with the live check.</summary>
+    internal async Task<IReadOnlyList<AsBuiltSurveyItem>> SurveysAsync(int requestId, bool chinese, CancellationToken ct)
+    {
+        var surveys = await db.Set<AsBuiltSurvey>().AsNoTracking().Include(s => s.Features).Where(s => s.RequestId == requestId)
+            .OrderByDescending(s => s.Round).ToListAsync(ct);
+        if (surveys.Count == 0) return [];
+        var request = await db.Set<ExcavationRequest>().AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
+        var canReview = await access.CanWriteAsync() && access.OwnEnterprise is null;
+        var list = new List<AsBuiltSurveyItem>();
+        foreach (var s in surveys)
+        {
+            var items = await ItemsAsync(s.Features, chinese, ct);
+            if (s.Status == AsBuiltStatus.Submitted)
+            {
+                var problems = await SpatialProblemsAsync(request, s.Features, CultureInfo.CurrentUICulture, ct);
+                items = items.Select(i => i with { Problems = problems[i.FeatureIndex] }).ToList();
+            }
+            list.Add(new AsBuiltSurveyItem(s.Id, s.Round, s.Status, s.NoChange, s.Statement, s.FileName, s.FileId, s.SubmittedBy, PipelineLabels.Utc(s.SubmittedUtc),
+                s.ReviewNote, s.ReviewedBy, s.ReviewedUtc is { } t ? PipelineLabels.Utc(t) : null, items, s.Version, canReview && s.Status == AsBuiltStatus.Submitted));
+        }
+        return list;
+    }
+
+    /// <summary>Whether the caller may submit the as-built survey of this request now (the page shows the upload then).</summary>
+    internal async Task<bool> CanSubmitAsync(ExcavationRequest request, bool anySubmitted)
+    {
+        if (request.Status != ExcavationStatus.Approved || anySubmitted) return false;
+        if (access.OwnEnterprise is { } own) return request.ApplicantEnterpriseId == own;
+        return await access.CanWriteAsync();
+    }
+
+    /// <summary>The newest survey's features as a map layer.</summary>
+    public async Task<string?> MapAsync(int requestId, CancellationToken ct = default)
+    {
+        var visible = db.Set<ExcavationRequest>().AsNoTracking().Where(r => r.Id == requestId);
+        if (access.OwnEnterprise is { } own) visible = visible.Where(r => r.ApplicantEnterpriseId == own || r.Answers.Any(a => a.OwnerEnterpriseId == own));
+        else await access.RequireReadAsync();
+        if (!await visible.AnyAsync(ct)) return null;
+        var features = await db.Set<AsBuiltSurvey>().AsNoTracking().Where(s => s.RequestId == requestId).OrderByDescending(s => s.Round)
+            .Select(s => s.Features.Select(f => new { f.Code, f.Wkb, f.SegmentId }).ToList()).FirstOrDefaultAsync(ct) ?? [];
+        return Platform.Map.MapFeatures.ToGeoJson(features.Select(f => new Platform.Map.MapFeature(
+            PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(PipeGeometry.FromWkb(f.Wkb))), f.Code, f.SegmentId is { } id ? $"/pipelines/segments/{id}" : null, "#6a1b9a", "transparent")));
+    }
+
+    async Task<List<AsBuiltFeatureItem>> ItemsAsync(IReadOnlyList<AsBuiltFeature> features, bool chinese, CancellationToken ct)
+    {
+        if (features.Count == 0) return [];
+        var networks = (await db.Set<PipeNetwork>().AsNoTracking().ToListAsync(ct)).ToDictionary(n => n.Id, n => n.DisplayName(chinese));
+        var owners = await registry.OwnerNamesAsync(features.Select(f => (f.OwnerEnterpriseId, f.OwnerUtilityId)), chinese, ct);
+        var replaced = features.Where(f => f.ReplacesSegmentId is not null).Select(f => f.ReplacesSegmentId!.Value).ToList();
+        var codes = replaced.Count == 0 ? [] : await db.Set<PipeSegment>().AsNoTracking().Where(s => replaced.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        return features.OrderBy(f => f.FeatureIndex).Select(f => new AsBuiltFeatureItem(f.FeatureIndex, f.Code, networks.GetValueOrDefault(f.NetworkId, ""), f.Material,
+            PipelineLabels.Size(f.DiameterMm, f.Section), f.DepthStartM, f.DepthEndM, owners[(f.OwnerEnterpriseId, f.OwnerUtilityId)].Name,
+            f.ReplacesSegmentId is { } r ? codes.GetValueOrDefault(r) : null, Math.Round(PipeGeometry.FromWkb(f.Wkb).Length, 2), f.SegmentId, [])).ToList();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /// <summary>The departments that write Pipelines (规划建设): they review as-built surveys.</summary>
+    Task<List<int>> WriterDepartmentsAsync(CancellationToken ct) =>
+        db.DepartmentGrants.AsNoTracking().Where(g => g.Module == Modules.Pipelines && g.Access == ModuleAccess.Write).Select(g => g.DepartmentId).Distinct().ToListAsync(ct);
+
+    static string Link(int requestId) => $"/pipelines/requests/{requestId}";
+    static string ReviewKey(int surveyId, int department) => $"asbuilt:{surveyId}:{department}";
+    static string ReturnKey(int surveyId) => $"asbuilt-returned:{surveyId}";
+
+    static string Text(string key, bool chinese, params object[] args) => Text(key, chinese ? PipelineLabels.Chinese : PipelineLabels.English, args);
+
+    static string Text(string key, CultureInfo culture, params object[] args) =>
+        string.Format(culture, PipelineStrings.ResourceManager.GetString(key, culture)!, args);
+
+    async Task SaveAsync(CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new PipelineConflictException("Stale"); }
+    }
+}
