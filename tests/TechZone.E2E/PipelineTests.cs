@@ -7,12 +7,32 @@ namespace TechZone.E2E;
 /// Pipelines' main path: an enterprise files an excavation request from its portal with a pasted GeoJSON work area and
 /// sees the conflict check at once (a demo industrial line it crosses, a gas main 3 m away); the industrial line's owner
 /// (飞腾, a portal user) answers from its to-do; the planning department answers for the gas utility and approves with
-/// conditions; the permit prints; the board lists it; the registry map loads its layers and opens a pipe segment.
+/// conditions; the permit prints; the board lists it; the enterprise uploads the as-built survey, which passes the
+/// check; planning accepts it, the request closes, the new pipe segment is in the registry and the next conflict check
+/// finds it; the registry map loads its layers and opens a pipe segment.
 /// </summary>
 public abstract class PipelineTests(AppServer server)
 {
     // A pit in 华苑科技园 between the demo industrial line (y = centre − 139 m) and the gas main (y = centre − 144 m).
     const string Area = """{"type":"Polygon","coordinates":[[[117.10057604,39.07872943],[117.10069160,39.07872933],[117.10069172,39.07881040],[117.10057615,39.07881050],[117.10057604,39.07872943]]]}""";
+
+    // The as-built survey: a telecom duct laid across the pit, in WGS84 with the attribute names of a Chinese survey.
+    const string AsBuilt = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"管线类型":"通信","材质":"HDPE","管径":"DN110","起点埋深":1.2,"终点埋深":1.3},"geometry":{"type":"LineString","coordinates":[[117.10059,39.07877],[117.10068,39.07877]]}}]}""";
+
+    /// <summary>Chooses the survey file (again if the first choice came before the file input was wired up) until the page shows its name.</summary>
+    static async Task ChooseFileAsync(IPage page, string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("[data-testid=asbuilt-upload] input[type=file], input[type=file]").First.SetInputFilesAsync(path);
+            try
+            {
+                await page.GetByTestId("asbuilt-file").WaitForAsync(new() { Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3) { }
+        }
+    }
 
     static ILocator Field(ILocator scope, string testId) =>
         scope.Locator($":is(input, textarea)[data-testid={testId}], [data-testid={testId}] :is(input, textarea)").First;
@@ -25,7 +45,7 @@ public abstract class PipelineTests(AppServer server)
     }
 
     [Fact]
-    public async Task ExcavationRequest_ConflictsFound_OwnersAnswer_PermitIssued_RegistryMapLoads()
+    public async Task ExcavationRequest_ConflictsFound_OwnersAnswer_PermitIssued_AsBuiltAccepted_NextCheckFindsIt()
     {
         server.SkipIfUnavailable();
         string requestUrl;
@@ -97,6 +117,46 @@ public abstract class PipelineTests(AppServer server)
         await Assertions.Expect(page.GetByTestId("board-permits")).ToContainTextAsync("E2E 麒麟光缆接入工程");
         await session.ScreenshotAsync("pipelines-board-zh-CN-desktop");
 
+        // ---- after the work, the applicant uploads the as-built survey; it passes the check and is submitted ----
+        var surveyFile = Path.Combine(Path.GetTempPath(), $"竣工测量-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(surveyFile, AsBuilt);
+        await using (var portal = await BrowserSession.SignedInAsync(server, "kylin"))
+        {
+            var p = portal.Page;
+            await p.GotoAsync(requestUrl);
+            await portal.WaitForInteractiveAsync();
+            await Assertions.Expect(p.GetByTestId("asbuilt-owed")).ToBeVisibleAsync();
+            await ChooseFileAsync(p, surveyFile);
+            await p.GetByTestId("asbuilt-check").ClickAsync();
+            await Assertions.Expect(p.GetByTestId("asbuilt-summary")).ToContainTextAsync("全部通过检查");
+            await portal.ScreenshotAsync("pipelines-asbuilt-check-zh-CN-desktop");
+            await p.GetByTestId("asbuilt-submit").ClickAsync();
+            await Assertions.Expect(p.GetByTestId("asbuilt-status").First).ToHaveTextAsync("待验收");
+            await portal.AssertHealthyAsync();
+        }
+
+        // ---- planning accepts it: the request closes and the new pipe segment is in the registry ----
+        await page.GotoAsync(requestUrl);
+        await session.WaitForInteractiveAsync();
+        await FillAsync(page, "asbuilt-note", "资料齐全，准予入库");
+        await page.GetByTestId("asbuilt-accept").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("excavation-status")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(page.GetByTestId("asbuilt-closed")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("pipelines-asbuilt-accepted-zh-CN-desktop");
+        var newSegment = page.GetByTestId("asbuilt-segment").First;
+        var newCode = (await newSegment.TextContentAsync())!.Trim();
+        await newSegment.ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/pipelines/segments/\d+$"));
+        await Assertions.Expect(page.GetByTestId("segment-history")).ToContainTextAsync("竣工测量验收入库");
+
+        // ---- the next conflict check over the same pit finds the new pipe segment ----
+        await page.GotoAsync(server.BaseUrl + "/pipelines/requests/new");
+        await session.WaitForInteractiveAsync();
+        await FillAsync(page, "excavation-area", Area);
+        await page.GetByTestId("check-area").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("check-result")).ToContainTextAsync("安全距离内有 3 条管段");
+        await Assertions.Expect(page.GetByTestId("conflict-table")).ToContainTextAsync(newCode);
+
         // ---- the registry map loads its layers; a pipe segment opens with its history ----
         await page.Locator("[data-nav=pipelines]").ClickAsync();
         await page.WaitForURLAsync(new Regex("/pipelines$"));
@@ -115,7 +175,7 @@ public abstract class PipelineTests(AppServer server)
         await using var english = await BrowserSession.SignedInAsync(server, "leader", BrowserSession.Desktop, "en");
         await english.Page.GotoAsync(requestUrl);
         await english.WaitForInteractiveAsync();
-        await Assertions.Expect(english.Page.GetByTestId("excavation-status")).ToHaveTextAsync("Approved");
+        await Assertions.Expect(english.Page.GetByTestId("excavation-status")).ToHaveTextAsync("Closed");
         await english.ScreenshotAsync("pipelines-request-en-desktop");
         await english.Page.GotoAsync(server.BaseUrl + "/pipelines");
         await english.WaitForInteractiveAsync();
@@ -125,7 +185,7 @@ public abstract class PipelineTests(AppServer server)
         await using var phone = await BrowserSession.SignedInAsync(server, "leader", BrowserSession.Phone, "en");
         await phone.Page.GotoAsync(requestUrl);
         await phone.WaitForInteractiveAsync();
-        await Assertions.Expect(phone.Page.GetByTestId("excavation-status")).ToHaveTextAsync("Approved");
+        await Assertions.Expect(phone.Page.GetByTestId("excavation-status")).ToHaveTextAsync("Closed");
         await phone.ScreenshotAsync("pipelines-request-en-phone");
         await phone.Page.GotoAsync(server.BaseUrl + "/pipelines/board");
         await phone.WaitForInteractiveAsync();

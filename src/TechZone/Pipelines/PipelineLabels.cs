@@ -15,6 +15,7 @@ public static class PipelineLabels
     public static string Quality(QualityLevel q) => S("Quality_" + q);
     public static string Method(ExcavationMethod m) => S("Method_" + m);
     public static string Request(ExcavationStatus s) => S("RequestStatus_" + s);
+    public static string AsBuilt(AsBuiltStatus s) => S("AsBuiltStatus_" + s);
     public static string Response(ResponseCode c, CultureInfo? culture = null) => S("Response_" + c, culture);
     public static string Node(NodeKind k) => S("Node_" + k);
 

@@ -44,7 +44,8 @@ export async function create(element, options, dotnet) {
         if (def.visible) group.addTo(map);
         return { def, group, controller: null, count: 0 };
     });
-    L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+    // On a phone the open layer list would cover most of the map: there it starts folded behind its button.
+    L.control.layers(null, overlays, { collapsed: window.matchMedia('(max-width: 599px)').matches }).addTo(map);
     L.control.scale({ imperial: false }).addTo(map);
 
     async function load(layer) {
