@@ -17,8 +17,8 @@ namespace TechZone.Pipelines;
 /// its network, no overlap with a registry pipe of its network. Staff accept (the features enter the registry as new
 /// versions and the request closes) or return it for another round. A request closes in no other way.
 /// </summary>
-public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, PipelineIndex index, RegistryService registry, GisFiles files,
-    FileService fileStore, IEnterpriseDirectory enterprises, InboxService inbox, NotificationService notifications, TimeProvider clock)
+public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, PipelineIndex index, RegistryService registry, PipeFileResolver resolver,
+    FileService fileStore, InboxService inbox, NotificationService notifications, TimeProvider clock)
 {
     /// <summary>How far (m) outside the work area a surveyed pipe may lie and still count as inside it (survey and drawing tolerance).</summary>
     public const double AreaToleranceM = 5;
@@ -31,7 +31,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
     // ---- check and submit ---------------------------------------------------------------------------------------
 
     /// <summary>The dry run of an upload: what would be submitted and every problem, feature by feature. Nothing is written. Null: no such request for the caller.</summary>
-    public async Task<AsBuiltReport?> CheckAsync(int requestId, AsBuiltUpload upload, CancellationToken ct = default)
+    public async Task<PipeFileReport?> CheckAsync(int requestId, PipeFileUpload upload, CancellationToken ct = default)
     {
         var request = await SubmittableAsync(requestId, ct);
         return request is null ? null : (await ReadAsync(request, upload, ct)).Report;
@@ -41,7 +41,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
     /// Submits a survey (a file whose every feature passes the check) or the no-change statement; refused with the
     /// reason and nothing written otherwise. Staff get the review to-do.
     /// </summary>
-    public async Task<int?> SubmitAsync(int requestId, AsBuiltUpload? upload, string? statement, CancellationToken ct = default)
+    public async Task<int?> SubmitAsync(int requestId, PipeFileUpload? upload, string? statement, CancellationToken ct = default)
     {
         var request = await SubmittableAsync(requestId, ct);
         if (request is null) return null;
@@ -99,106 +99,21 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
         return request;
     }
 
-    sealed record ReadResult(AsBuiltReport Report, List<AsBuiltFeature> Features);
-
-    async Task<ReadResult> ReadAsync(ExcavationRequest request, AsBuiltUpload upload, CancellationToken ct)
-    {
-        if (upload.Content.Length == 0) throw new PipelineRuleException("AsBuiltEmpty");
-        if (upload.Content.Length > fileStore.MaxBytes) throw new FileTooLargeException(fileStore.MaxBytes);
-        var culture = CultureInfo.CurrentUICulture;
-        var chinese = culture.Name.StartsWith("zh", StringComparison.Ordinal);
-        GisReadResult file;
-        using (var content = new MemoryStream(upload.Content, writable: false))
-            file = files.Read(upload.FileName, content, upload.CsvSrid);
-        var networks = await db.Set<PipeNetwork>().AsNoTracking().ToListAsync(ct);
-        var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var n in networks)
-        {
-            aliases.TryAdd(n.Name, n.Code);
-            if (n.NameEn.Length > 0) aliases.TryAdd(n.NameEn, n.Code);
-        }
-        // The owner may be left out: it is then the applicant. Status and quality level have as-built defaults.
-        var report = PipeImportCheck.DryRun(file, new PipeImportOptions(networks.Select(n => n.Code).ToList(), aliases,
-            PipeAttribute.Network | PipeAttribute.Material | PipeAttribute.Size | PipeAttribute.StartDepth | PipeAttribute.EndDepth, 0, (decimal)PipelineLimits.MaxDepth));
-        if (report.Refusal is { } refusal) return new(new AsBuiltReport(upload.FileName, 0, refusal.Text(culture), []), []);
-
-        var networkIds = networks.ToDictionary(n => n.Code, n => n.Id, StringComparer.OrdinalIgnoreCase);
-        var problems = report.Problems.ToLookup(p => p.FeatureIndex, p => p.Reason.Text(culture));
-        var features = new List<AsBuiltFeature>();
-        var extra = new Dictionary<int, List<string>>();
-        var existing = await ExistingCodesAsync(report.Drafts.Select(d => d.ExternalId).OfType<string>().ToList(), ct);
-        foreach (var d in report.Drafts)
-        {
-            var mine = extra[d.FeatureIndex] = [];
-            var moved = d.ExternalId is { } external && existing.TryGetValue(external, out var e) ? e : ((int Id, int NetworkId, int? Enterprise, int? Utility)?)null;
-            var (ownerEnterprise, ownerUtility) = await OwnerAsync(d.OwnerName, request, moved, mine, culture, ct);
-            var f = new AsBuiltFeature
-            {
-                FeatureIndex = d.FeatureIndex, NetworkId = networkIds[d.NetworkCode], Material = d.Material ?? "", DiameterMm = d.DiameterMm, Section = d.Section,
-                DepthStartM = (double)d.StartDepthM!.Value, DepthEndM = (double)d.EndDepthM!.Value, PressureClass = d.PressureClass,
-                OwnerEnterpriseId = ownerEnterprise, OwnerUtilityId = ownerUtility, BuildYear = d.BuildYear ?? clock.GetUtcNow().Year,
-                Status = Parse(d.Status, PipeStatus.InService, "PipeStatus_", mine, "Problem_StatusUnknown", culture),
-                Quality = Parse(d.QualityLevel, QualityLevel.ExposedAndMeasured, "Quality_", mine, "Problem_QualityUnknown", culture),
-                Wkb = PipeGeometry.ToWkb(d.Geometry),
-            };
-            if (d.ExternalId is { } code)
-            {
-                if (code.Length > PipelineLimits.Code) mine.Add(Text("Problem_CodeTooLong", culture, code, PipelineLimits.Code));
-                f.Code = code;
-                if (moved is { } segment)
-                {
-                    f.ReplacesSegmentId = segment.Id;
-                    if (segment.NetworkId != f.NetworkId) mine.Add(Text("Problem_ReplacesOtherNetwork", culture, code));
-                }
-            }
-            else f.Code = $"{request.Number}-{d.FeatureIndex:D3}";
-            features.Add(f);
-        }
-        var spatial = await SpatialProblemsAsync(request, features, culture, ct);
-        var items = await ItemsAsync(features, chinese, ct);
-        var all = items.Select(i => i with { Problems = [.. extra[i.FeatureIndex], .. spatial[i.FeatureIndex]] })
-            .Concat(problems.Where(p => !extra.ContainsKey(p.Key)).Select(p => AsBuiltFeatureItem.Rejected(p.Key, p.ToList())))
-            .OrderBy(i => i.FeatureIndex).ToList();
-        return new(new AsBuiltReport(upload.FileName, report.FeatureCount, null, all), features);
-    }
-
-    async Task<Dictionary<string, (int Id, int NetworkId, int? Enterprise, int? Utility)>> ExistingCodesAsync(List<string> codes, CancellationToken ct) =>
-        codes.Count == 0 ? [] : await db.Set<PipeSegment>().AsNoTracking().Where(s => codes.Contains(s.Code))
-            .ToDictionaryAsync(s => s.Code, s => (s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId), StringComparer.OrdinalIgnoreCase, ct);
+    sealed record ReadResult(PipeFileReport Report, List<AsBuiltFeature> Features);
 
     /// <summary>
-    /// The owner named in the file (an enterprise or a utility, by its full name); else the owner of the segment it
-    /// moves; else the applicant enterprise.
+    /// The file resolved as an as-built survey (owner: the applicant unless named; quality: exposed and measured; code:
+    /// the request's number and the feature's), then checked against the work area and the registry.
     /// </summary>
-    async Task<(int? Enterprise, int? Utility)> OwnerAsync(string? name, ExcavationRequest request, (int Id, int NetworkId, int? Enterprise, int? Utility)? moved,
-        List<string> problems, CultureInfo culture, CancellationToken ct)
+    async Task<ReadResult> ReadAsync(ExcavationRequest request, PipeFileUpload upload, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            if (moved is { } m) return (m.Enterprise, m.Utility);
-            if (request.ApplicantEnterpriseId is { } applicant) return (applicant, null);
-            problems.Add(Text("Problem_OwnerMissing", culture));
-            return (null, null);
-        }
-        var text = name.Trim();
-        if ((await enterprises.SearchAsync(text, 20)).FirstOrDefault(e => e.Name == text) is { } enterprise) return (enterprise.Id, null);
-        var utility = await db.Set<Utility>().AsNoTracking().Where(u => u.Name == text || u.NameEn == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-        if (utility is not null) return (null, utility);
-        problems.Add(Text("Problem_OwnerNotFound", culture, text));
-        return (null, null);
-    }
-
-    /// <summary>An enum from its name or its label in either language; the default when empty.</summary>
-    static T Parse<T>(string? text, T fallback, string labelPrefix, List<string> problems, string problemKey, CultureInfo culture) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        var value = text.Trim();
-        if (Enum.TryParse<T>(value, true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
-        foreach (var candidate in Enum.GetValues<T>())
-            foreach (var c in new[] { PipelineLabels.Chinese, PipelineLabels.English })
-                if (string.Equals(PipelineStrings.ResourceManager.GetString(labelPrefix + candidate, c), value, StringComparison.OrdinalIgnoreCase)) return candidate;
-        problems.Add(Text(problemKey, culture, value));
-        return fallback;
+        var culture = CultureInfo.CurrentUICulture;
+        var file = await resolver.ReadAsync(upload, new PipeFileDefaults(
+            PipeAttribute.Network | PipeAttribute.Material | PipeAttribute.Size | PipeAttribute.StartDepth | PipeAttribute.EndDepth,
+            request.ApplicantEnterpriseId, QualityLevel.ExposedAndMeasured, index => $"{request.Number}-{index:D3}"), ct);
+        foreach (var (featureIndex, problems) in await SpatialProblemsAsync(request, file.Features, culture, ct))
+            file.Problems[featureIndex].AddRange(problems);
+        return new(await resolver.ReportAsync(file, culture.Name.StartsWith("zh", StringComparison.Ordinal), ct: ct), file.Features);
     }
 
     /// <summary>
@@ -218,12 +133,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
         {
             var problems = result[f.FeatureIndex];
             var line = (LineString)PipeGeometry.FromWkb(f.Wkb);
-            if (!RegistryService.InZone(line.EnvelopeInternal))
-            {
-                problems.Add(Text("Problem_OutsideZone", culture));
-                continue;
-            }
-            if (!line.IsValid || line.Length <= 0.01) problems.Add(Text("Problem_LineInvalid", culture));
+            if (!RegistryService.InZone(line.EnvelopeInternal)) continue; // the file check says so already
             var same = new Dictionary<int, double> { [f.NetworkId] = 0 };
             if (!near.Covers(line))
             {
@@ -276,7 +186,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
         survey.Accept(r.Note?.Trim() ?? "", access.User.DisplayName, now);
         request.Close(now);
         if (survey.Features.Count > 0)
-            await registry.ApplyAsBuiltAsync(survey.Features, Text("AsBuilt_Reason", CultureInfo.CurrentUICulture, request.Number), now, ct);
+            await registry.WriteFeaturesAsync(survey.Features, Text("AsBuilt_Reason", CultureInfo.CurrentUICulture, request.Number), now, ct);
         await SaveAsync(ct);
         await ReviewedAsync(request, survey, "Notify_AsBuiltAccepted_Title", ct);
         await tx.CommitAsync(ct);
@@ -325,7 +235,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
         var list = new List<AsBuiltSurveyItem>();
         foreach (var s in surveys)
         {
-            var items = await ItemsAsync(s.Features, chinese, ct);
+            var items = await resolver.ItemsAsync(s.Features, chinese, ct);
             if (s.Status == AsBuiltStatus.Submitted)
             {
                 var problems = await SpatialProblemsAsync(request, s.Features, CultureInfo.CurrentUICulture, ct);
@@ -358,18 +268,6 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
             PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(PipeGeometry.FromWkb(f.Wkb))), f.Code, f.SegmentId is { } id ? $"/pipelines/segments/{id}" : null, "#6a1b9a", "transparent")));
     }
 
-    async Task<List<AsBuiltFeatureItem>> ItemsAsync(IReadOnlyList<AsBuiltFeature> features, bool chinese, CancellationToken ct)
-    {
-        if (features.Count == 0) return [];
-        var networks = (await db.Set<PipeNetwork>().AsNoTracking().ToListAsync(ct)).ToDictionary(n => n.Id, n => n.DisplayName(chinese));
-        var owners = await registry.OwnerNamesAsync(features.Select(f => (f.OwnerEnterpriseId, f.OwnerUtilityId)), chinese, ct);
-        var replaced = features.Where(f => f.ReplacesSegmentId is not null).Select(f => f.ReplacesSegmentId!.Value).ToList();
-        var codes = replaced.Count == 0 ? [] : await db.Set<PipeSegment>().AsNoTracking().Where(s => replaced.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
-        return features.OrderBy(f => f.FeatureIndex).Select(f => new AsBuiltFeatureItem(f.FeatureIndex, f.Code, networks.GetValueOrDefault(f.NetworkId, ""), f.Material,
-            PipelineLabels.Size(f.DiameterMm, f.Section), f.DepthStartM, f.DepthEndM, owners[(f.OwnerEnterpriseId, f.OwnerUtilityId)].Name,
-            f.ReplacesSegmentId is { } r ? codes.GetValueOrDefault(r) : null, Math.Round(PipeGeometry.FromWkb(f.Wkb).Length, 2), f.SegmentId, [])).ToList();
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     /// <summary>The departments that write Pipelines (规划建设): they review as-built surveys.</summary>
@@ -382,8 +280,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
 
     static string Text(string key, bool chinese, params object[] args) => Text(key, chinese ? PipelineLabels.Chinese : PipelineLabels.English, args);
 
-    static string Text(string key, CultureInfo culture, params object[] args) =>
-        string.Format(culture, PipelineStrings.ResourceManager.GetString(key, culture)!, args);
+    static string Text(string key, CultureInfo culture, params object[] args) => PipelineLabels.Text(key, culture, args);
 
     async Task SaveAsync(CancellationToken ct)
     {

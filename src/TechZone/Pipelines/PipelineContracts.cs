@@ -231,29 +231,35 @@ public sealed record OverdueAnswer(long AnswerId, int RequestId, string Number, 
 public sealed record PipelineBoard(IReadOnlyList<ExcavationSummary> Open, IReadOnlyList<OverdueAnswer> Overdue, IReadOnlyList<ExcavationSummary> OpenPermits,
     IReadOnlyList<ExcavationSummary> AsBuiltToReview);
 
-// ---- as-built surveys -----------------------------------------------------------------------------------------------
+// ---- pipe files: as-built surveys and registry imports --------------------------------------------------------------
 
-/// <summary>An uploaded survey file: its name says its format; a CSV needs the CRS of its coordinates (4326, 4490 or the zone's).</summary>
-public sealed record AsBuiltUpload(string FileName, byte[] Content, int? CsvSrid = null);
+/// <summary>An uploaded pipe file (an as-built survey, a registry import): its name says its format; a CSV needs the CRS of its coordinates (4326, 4490 or the zone's).</summary>
+public sealed record PipeFileUpload(string FileName, byte[] Content, int? CsvSrid = null);
 
 /// <summary>
-/// One feature of a survey as checked: what it would enter the registry as (code, network, size, owner, the segment
-/// it moves) and why it cannot, in the reader's language. A feature the file check already refused has only its problems.
+/// One feature of a pipe file as checked: what it would enter the registry as (code, network, size, owner, the segment
+/// it moves or updates) and why it cannot, in the reader's language. A feature the file check already refused has only its problems.
 /// </summary>
-public sealed record AsBuiltFeatureItem(int FeatureIndex, string Code, string NetworkName, string Material, string Size, double DepthStartM, double DepthEndM,
+public sealed record PipeFileFeature(int FeatureIndex, string Code, string NetworkName, string Material, string Size, double DepthStartM, double DepthEndM,
     string OwnerName, string? ReplacesCode, double LengthM, int? SegmentId, IReadOnlyList<string> Problems)
 {
-    public static AsBuiltFeatureItem Rejected(int featureIndex, IReadOnlyList<string> problems) => new(featureIndex, "", "", "", "", 0, 0, "", null, 0, null, problems);
+    public static PipeFileFeature Rejected(int featureIndex, IReadOnlyList<string> problems) => new(featureIndex, "", "", "", "", 0, 0, "", null, 0, null, problems);
 }
 
-/// <summary>The dry run of an upload: the file's refusal, or each feature with its problems; ready when none has any.</summary>
-public sealed record AsBuiltReport(string FileName, int FeatureCount, string? Refusal, IReadOnlyList<AsBuiltFeatureItem> Features)
+/// <summary>
+/// The dry run of an upload: the file's refusal, or each feature with its problems; ready when none has any.
+/// <see cref="Imported"/>: how many features a registry import wrote (0 for a dry run).
+/// </summary>
+public sealed record PipeFileReport(string FileName, int FeatureCount, string? Refusal, IReadOnlyList<PipeFileFeature> Features, int Imported = 0)
 {
     public bool Ready => Refusal is null && Features.Count > 0 && Features.All(f => f.Problems.Count == 0);
+    public int ValidCount => Features.Count(f => f.Problems.Count == 0);
 }
 
+// ---- as-built surveys -----------------------------------------------------------------------------------------------
+
 public sealed record AsBuiltSurveyItem(int Id, int Round, AsBuiltStatus Status, bool NoChange, string Statement, string FileName, Guid? FileId,
-    string SubmittedBy, DateTime SubmittedUtc, string ReviewNote, string ReviewedBy, DateTime? ReviewedUtc, IReadOnlyList<AsBuiltFeatureItem> Features,
+    string SubmittedBy, DateTime SubmittedUtc, string ReviewNote, string ReviewedBy, DateTime? ReviewedUtc, IReadOnlyList<PipeFileFeature> Features,
     long Version, bool CanReview);
 
 public sealed record AsBuiltReviewRequest

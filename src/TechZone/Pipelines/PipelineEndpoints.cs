@@ -22,6 +22,7 @@ static class PipelineEndpoints
         api.MapPost("/segments", CreateSegment).RequireAuthorization(PipelinePolicies.Write);
         api.MapPut("/segments/{id:int}", UpdateSegment).RequireAuthorization(PipelinePolicies.Write);
         api.MapGet("/map/{networkId:int}", Map).RequireAuthorization(PipelinePolicies.Read);
+        api.MapGet("/export", Export).RequireAuthorization(PipelinePolicies.Read);
 
         // Enterprise users file requests and answer for their own pipe segments; they see only those requests.
         api.MapPost("/check", Check).RequireAuthorization(PipelinePolicies.ReadOrOwn);
@@ -40,6 +41,8 @@ static class PipelineEndpoints
         api.MapPost("/requests/{id:int}/asbuilt/check", CheckAsBuilt).RequireAuthorization(PipelinePolicies.ReadOrOwn)
             .RequireAntiforgeryUnlessBearer().WithMetadata(new RequestSizeLimitAttribute(maxUpload)).WithFormOptions(multipartBodyLengthLimit: maxUpload);
         api.MapPost("/requests/{id:int}/asbuilt", SubmitAsBuilt).RequireAuthorization(PipelinePolicies.ReadOrOwn)
+            .RequireAntiforgeryUnlessBearer().WithMetadata(new RequestSizeLimitAttribute(maxUpload)).WithFormOptions(multipartBodyLengthLimit: maxUpload);
+        api.MapPost("/import", Import).RequireAuthorization(PipelinePolicies.Write)
             .RequireAntiforgeryUnlessBearer().WithMetadata(new RequestSizeLimitAttribute(maxUpload)).WithFormOptions(multipartBodyLengthLimit: maxUpload);
         api.MapGet("/requests/{id:int}/asbuilt/map", AsBuiltMap).RequireAuthorization(PipelinePolicies.ReadOrOwn);
         api.MapPost("/requests/{id:int}/asbuilt/{surveyId:int}/accept", AcceptAsBuilt).RequireAuthorization(PipelinePolicies.Write);
@@ -103,16 +106,27 @@ static class PipelineEndpoints
     static async Task<Results<Ok<ExcavationDetail>, NotFound>> Refuse(int id, RefuseRequest r, ExcavationService s, CancellationToken ct) =>
         await s.RefuseAsync(id, r, ct) ? TypedResults.Ok((await s.GetAsync(id, Zh, ct))!) : TypedResults.NotFound();
 
-    static async Task<AsBuiltUpload?> UploadOf(IFormFile? file, int? csvSrid, CancellationToken ct)
+    static async Task<PipeFileUpload?> UploadOf(IFormFile? file, int? csvSrid, CancellationToken ct)
     {
         if (file is null) return null;
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        return new AsBuiltUpload(file.FileName, buffer.ToArray(), csvSrid);
+        return new PipeFileUpload(file.FileName, buffer.ToArray(), csvSrid);
     }
 
+    /// <summary>Checks (<c>dryRun</c>, the default) or imports a pipe file; with <c>validOnly</c> the passing features alone.</summary>
+    static async Task<Results<Ok<PipeFileReport>, BadRequest>> Import(IFormFile? file, [FromForm] int? csvSrid, PipeImportService s, CancellationToken ct,
+        bool dryRun = true, bool validOnly = false) =>
+        await UploadOf(file, csvSrid, ct) is { } upload ? TypedResults.Ok(await s.ImportAsync(upload, dryRun, validOnly, Zh, ct)) : TypedResults.BadRequest();
+
+    /// <summary>The registry as GeoJSON (<c>format=geojson</c>, WGS84) or GeoPackage (<c>format=gpkg</c>, zone CRS), filtered like the list.</summary>
+    static async Task<Results<FileContentHttpResult, BadRequest>> Export(string? format, int? networkId, string? owner, PipeImportService s, CancellationToken ct) =>
+        await s.ExportAsync(format ?? "geojson", networkId, owner, Zh, ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : TypedResults.BadRequest();
+
     /// <summary>The dry run of a survey file (form field <c>file</c>; <c>csvSrid</c> for a CSV): nothing is written.</summary>
-    static async Task<Results<Ok<AsBuiltReport>, NotFound, BadRequest>> CheckAsBuilt(int id, IFormFile? file, [FromForm] int? csvSrid, AsBuiltService s, CancellationToken ct)
+    static async Task<Results<Ok<PipeFileReport>, NotFound, BadRequest>> CheckAsBuilt(int id, IFormFile? file, [FromForm] int? csvSrid, AsBuiltService s, CancellationToken ct)
     {
         if (await UploadOf(file, csvSrid, ct) is not { } upload) return TypedResults.BadRequest();
         return await s.CheckAsync(id, upload, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();

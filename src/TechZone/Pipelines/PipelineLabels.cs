@@ -11,6 +11,9 @@ public static class PipelineLabels
 
     static string S(string key, CultureInfo? culture = null) => PipelineStrings.ResourceManager.GetString(key, culture ?? CultureInfo.CurrentUICulture) ?? key;
 
+    /// <summary>A message of the module's resources, formatted in <paramref name="culture"/>.</summary>
+    public static string Text(string key, CultureInfo culture, params object[] args) => string.Format(culture, S(key, culture), args);
+
     public static string Status(PipeStatus s) => S("PipeStatus_" + s);
     public static string Quality(QualityLevel q) => S("Quality_" + q);
     public static string Method(ExcavationMethod m) => S("Method_" + m);

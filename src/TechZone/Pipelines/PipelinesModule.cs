@@ -27,6 +27,8 @@ public static class PipelinesModule
         services.AddScoped<RegistryService>();
         services.AddScoped<ExcavationService>();
         services.AddScoped<AsBuiltService>();
+        services.AddScoped<PipeFileResolver>();
+        services.AddScoped<PipeImportService>();
         services.AddPipelineGis(builder.Configuration);
         services.AddSingleton<PipelineIndex>();
         services.AddHostedService<PipelineIndexWarmup>();

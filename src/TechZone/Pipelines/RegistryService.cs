@@ -128,17 +128,20 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
     }
 
     /// <summary>
-    /// Writes accepted as-built features into the registry, in the caller's transaction and at one registry version:
-    /// each a new pipe segment, or the next revision of the segment it moves (its open version closed). Sets each
-    /// feature's <see cref="AsBuiltFeature.SegmentId"/>. The caller saves.
+    /// Writes resolved file features (an accepted as-built survey, a confirmed import) into the registry, in the
+    /// caller's transaction and at one registry version: each a new pipe segment, or the next revision of the segment
+    /// it replaces (its open version closed). Sets each feature's <see cref="AsBuiltFeature.SegmentId"/>. The caller saves.
     /// </summary>
-    internal async Task ApplyAsBuiltAsync(IReadOnlyList<AsBuiltFeature> features, string reason, DateTime now, CancellationToken ct)
+    internal async Task WriteFeaturesAsync(IReadOnlyList<AsBuiltFeature> features, string reason, DateTime now, CancellationToken ct)
     {
         var version = await NextVersionAsync(ct);
         var replacedIds = features.Where(f => f.ReplacesSegmentId is not null).Select(f => f.ReplacesSegmentId!.Value).ToList();
-        var replaced = await db.Set<PipeSegment>().Where(s => replacedIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var open = await db.Set<PipeSegmentVersion>().Where(v => replacedIds.Contains(v.SegmentId) && v.ValidToUtc == null).ToListAsync(ct);
-        foreach (var v in open) v.ValidToUtc = now;
+        var replaced = new Dictionary<int, PipeSegment>();
+        foreach (var chunk in replacedIds.Chunk(2000))
+        {
+            foreach (var s in await db.Set<PipeSegment>().Where(s => chunk.Contains(s.Id)).ToListAsync(ct)) replaced[s.Id] = s;
+            foreach (var v in await db.Set<PipeSegmentVersion>().Where(v => chunk.Contains(v.SegmentId) && v.ValidToUtc == null).ToListAsync(ct)) v.ValidToUtc = now;
+        }
         var created = new List<(AsBuiltFeature Feature, PipeSegment Segment)>();
         foreach (var f in features)
         {
@@ -237,7 +240,7 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
 
     // ---- owners -------------------------------------------------------------------------------------------------
 
-    async Task<(List<int>? Enterprises, List<int>? Utilities)> OwnerMatchesAsync(string? owner, CancellationToken ct)
+    internal async Task<(List<int>? Enterprises, List<int>? Utilities)> OwnerMatchesAsync(string? owner, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(owner)) return (null, null);
         var text = owner.Trim();

@@ -337,7 +337,7 @@ public abstract class PipelineTests(ZoneApp app)
 
         // The check names each problem: a line far outside the work area, a water line along the existing main.
         var bad = Survey(("telecom", [(x + 200, y + 50), (x + 240, y + 50)], null), ("water", [(x + 25, y + 3.1), (x + 55, y + 3.1)], null));
-        var report = await Read<AsBuiltReport>(await PostFormAsync(kylin, path + "/check", bad, "bad.geojson"));
+        var report = await Read<PipeFileReport>(await PostFormAsync(kylin, path + "/check", bad, "bad.geojson"));
         Assert.False(report.Ready);
         Assert.Equal(2, report.FeatureCount);
         Assert.Contains(report.Features[0].Problems, p => p.Contains("作业范围"));
@@ -345,11 +345,11 @@ public abstract class PipelineTests(ZoneApp app)
         var refused = await PostFormAsync(kylin, path, bad, "bad.geojson");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(0, await SurveyCountAsync(request.Id));
-        var dwg = await Read<AsBuiltReport>(await PostFormAsync(kylin, path + "/check", good, "survey.dwg"));
+        var dwg = await Read<PipeFileReport>(await PostFormAsync(kylin, path + "/check", good, "survey.dwg"));
         Assert.NotNull(dwg.Refusal);
 
         // A good file passes, is submitted, and waits for staff; the applicant cannot accept it.
-        report = await Read<AsBuiltReport>(await PostFormAsync(kylin, path + "/check", good, "竣工.geojson"));
+        report = await Read<PipeFileReport>(await PostFormAsync(kylin, path + "/check", good, "竣工.geojson"));
         Assert.True(report.Ready, string.Join(" ", report.Features.SelectMany(f => f.Problems)));
         Assert.Equal("HDPE", report.Features[0].Material);
         var submitted = await Read<ExcavationDetail>(await PostFormAsync(kylin, path, good, "竣工.geojson"));
@@ -415,7 +415,7 @@ public abstract class PipelineTests(ZoneApp app)
         // The gas main is moved 3 m north within the trench: the survey names its code, so it becomes revision 2.
         var move = await ApprovedAsync("燃气管迁改", Area(x - 2, y - 2, x + 42, y + 5));
         var file = Survey(("gas", [(x, y + 3), (x + 40, y + 3)], gas.Segment.Code));
-        var report = await Read<AsBuiltReport>(await PostFormAsync(planning, $"{Api}/requests/{move.Id}/asbuilt/check", file, "迁改.geojson"));
+        var report = await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/requests/{move.Id}/asbuilt/check", file, "迁改.geojson"));
         Assert.True(report.Ready, string.Join(" ", report.Features.SelectMany(f => f.Problems)));
         Assert.Equal(gas.Segment.Code, report.Features[0].ReplacesCode);
         var submitted = await Read<ExcavationDetail>(await PostFormAsync(planning, $"{Api}/requests/{move.Id}/asbuilt", file, "迁改.geojson"));
@@ -438,6 +438,75 @@ public abstract class PipelineTests(ZoneApp app)
             new { version = stated.Surveys[0].Version }, ZoneApp.Json));
         Assert.Equal(ExcavationStatus.Closed, done.Status);
         Assert.Equal(version, await app.WithScopeAsync(sp => PipelineIndex.RegistryVersionAsync(sp.GetRequiredService<ZoneDb>(), default)));
+    }
+
+    [Fact]
+    public async Task GeoPackageMadeByOgr2ogr_IsCheckedThenImported_ReimportingUpdates_AndTheExportReadsBack()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning");
+        // The fixture's owners (Gis/Fixtures/README.md) as utilities of this zone.
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ZoneDb>();
+            var department = await db.Set<Utility>().Select(u => u.DepartmentId).FirstAsync();
+            foreach (var name in new[] { "滨海水务集团", "津燃华润燃气有限公司", "国网天津市电力公司" })
+                if (!await db.Set<Utility>().AnyAsync(u => u.Name == name)) db.Add(new Utility { Name = name, DepartmentId = department });
+            return await db.SaveChangesAsync();
+        });
+        var gpkg = await File.ReadAllBytesAsync(Gis.GisFixtures.PathOf("pipes.gpkg"));
+
+        // The dry run reads the three features in EPSG:4548 with their attributes and writes nothing.
+        var report = await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import", gpkg, "pipes.gpkg"));
+        Assert.True(report.Ready, string.Join(" ", report.Features.SelectMany(f => f.Problems)));
+        Assert.Equal(["JS-001", "RQ-007", "DL-003"], report.Features.Select(f => f.Code));
+        Assert.Equal("DN300", report.Features[0].Size);
+        Assert.Equal("1000×800", report.Features[2].Size);
+        Assert.Equal("津燃华润燃气有限公司", report.Features[1].OwnerName);
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<PipeSegment>().CountAsync(x => x.Code == "JS-001")));
+
+        // Confirmed: three new segments, at the coordinates PROJ gives for the first vertex, with the year of "2019年" and QL-A.
+        var imported = await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import?dryRun=false", gpkg, "pipes.gpkg"));
+        Assert.Equal(3, imported.Imported);
+        var list = await Read<PagedResult<PipeSegmentItem>>(await planning.GetAsync($"{Api}/segments?owner={Uri.EscapeDataString("津燃华润燃气有限公司")}"));
+        var gas = Assert.Single(list.Items);
+        Assert.Equal(("RQ-007", 160, 2019, QualityLevel.ExposedAndMeasured), (gas.Code, gas.DiameterMm!.Value, gas.BuildYear!.Value, gas.Quality));
+        var water = await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<PipeSegment>().SingleAsync(x => x.Code == "JS-001"));
+        var first = PipeGeometry.FromWkb(water.Wkb).Coordinates[0];
+        Assert.Equal(517305.7613, first.X, 0.01);
+        Assert.Equal(4327404.3252, first.Y, 0.01);
+
+        // The same file again updates them: each segment gets its second version.
+        var again = await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import?dryRun=false", gpkg, "pipes.gpkg"));
+        Assert.All(again.Features, f => Assert.Equal(f.Code, f.ReplacesCode));
+        Assert.Equal(2, (await Read<PipeSegmentDetail>(await planning.GetAsync($"{Api}/segments/{water.Id}"))).Segment.Revision);
+
+        // The export (GeoJSON, WGS84) carries the columns the import reads: it checks as updates of the same segments.
+        var export = await planning.GetAsync($"{Api}/export?format=geojson&owner={Uri.EscapeDataString("滨海水务集团")}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var exported = await export.Content.ReadAsByteArrayAsync();
+        Assert.Contains("JS-001", System.Text.Encoding.UTF8.GetString(exported));
+        var back = await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import", exported, "export.geojson"));
+        Assert.True(back.Ready, string.Join(" ", back.Features.SelectMany(f => f.Problems)));
+        Assert.Equal("JS-001", Assert.Single(back.Features).ReplacesCode);
+        var package = await planning.GetAsync($"{Api}/export?format=gpkg&owner={Uri.EscapeDataString("国网天津市电力公司")}");
+        Assert.Equal("application/geopackage+sqlite3", package.Content.Headers.ContentType!.MediaType);
+        var reread = await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import", await package.Content.ReadAsByteArrayAsync(), "export.gpkg"));
+        Assert.Contains(reread.Features, f => f.Code == "DL-003" && f.ReplacesCode == "DL-003" && f.Size == "1000×800");
+
+        // Refused without a change: a file of unknown type, a CSV without its CRS, a bad feature without validOnly; readers may not import.
+        Assert.NotNull((await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import", gpkg, "pipes.dwg"))).Refusal);
+        var csv = "x1,y1,x2,y2,管线类型,材质,管径,起点埋深,终点埋深,权属单位\n517000,4327000,517050,4327000,给水,PE,DN100,1,1,滨海水务集团\n"u8.ToArray();
+        Assert.Contains("坐标系", (await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import", csv, "pipes.csv"))).Refusal);
+        var badCsv = "x1,y1,x2,y2,管线类型,材质,管径,起点埋深,终点埋深,权属单位\n517000,4327000,517050,4327000,给水,PE,DN100,1,1,滨海水务集团\n517000,4327100,517050,4327100,暖气,PE,DN100,1,1,滨海水务集团\n"u8.ToArray();
+        var csvReport = await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import", badCsv, "pipes.csv", ("csvSrid", "4548")));
+        Assert.Equal(1, csvReport.ValidCount);
+        var count = await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<PipeSegment>().CountAsync());
+        var refused = await PostFormAsync(planning, $"{Api}/import?dryRun=false", badCsv, "pipes.csv", ("csvSrid", "4548"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(count, await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<PipeSegment>().CountAsync()));
+        Assert.Equal(1, (await Read<PipeFileReport>(await PostFormAsync(planning, $"{Api}/import?dryRun=false&validOnly=true", badCsv, "pipes.csv", ("csvSrid", "4548")))).Imported);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(await As("safety"), $"{Api}/import", gpkg, "pipes.gpkg")).StatusCode);
     }
 
     [Fact]
