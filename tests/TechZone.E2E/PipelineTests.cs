@@ -197,6 +197,62 @@ public abstract class PipelineTests(AppServer server)
         await phoneZh.ScreenshotAsync("pipelines-request-zh-CN-phone");
         await phoneZh.AssertHealthyAsync();
     }
+    [Fact]
+    public async Task Staff_CheckAPipeFile_SeeWhyAFeatureFails_ImportTheValidOne_AndExportTheRegistry()
+    {
+        server.SkipIfUnavailable();
+        var code = "E2E-" + Guid.NewGuid().ToString("N")[..6];
+        var file = Path.Combine(Path.GetTempPath(), $"管线-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(file, $$$"""
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"编号":"{{{code}}}","管线类型":"给水","材质":"PE100","管径":"DN200","起点埋深":1.1,"终点埋深":1.3,"权属单位":"天津水务集团有限公司","数据质量":"QL-B"},
+               "geometry":{"type":"LineString","coordinates":[[117.3001,39.1001],[117.3009,39.1004]]}},
+              {"type":"Feature","properties":{"管线类型":"暖气","材质":"钢","管径":"DN300","起点埋深":1.5,"终点埋深":1.5,"权属单位":"天津水务集团有限公司"},
+               "geometry":{"type":"LineString","coordinates":[[117.3001,39.1011],[117.3009,39.1014]]}}]}
+            """);
+        await using var session = await BrowserSession.SignedInAsync(server, "planning");
+        var page = session.Page;
+        await page.Locator("[data-nav=pipelines]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/pipelines$"));
+        await page.GetByTestId("open-import").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/pipelines/import$"));
+        await session.WaitForInteractiveAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("input[type=file]").SetInputFilesAsync(file);
+            try
+            {
+                await page.GetByTestId("import-file").WaitForAsync(new() { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3) { }
+        }
+        await page.GetByTestId("import-check").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("2 个要素中有 1 个未通过检查");
+        await Assertions.Expect(page.GetByTestId("asbuilt-problem").First).ToContainTextAsync("暖气");
+        await session.ScreenshotAsync("pipelines-import-check-zh-CN-desktop");
+        await page.GetByTestId("import-valid").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("已导入 1 条管段");
+        await session.AssertHealthyAsync();
+
+        // The imported segment is in the registry; the export downloads it as GeoJSON.
+        await page.GotoAsync(server.BaseUrl + "/pipelines");
+        await session.WaitForInteractiveAsync();
+        await FillAsync(page, "owner-search", "天津水务集团");
+        await page.GetByTestId("search-segments").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("segment-total")).Not.ToHaveTextAsync("共 0 条");
+        await page.GetByTestId("export-menu").ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-geojson").ClickAsync());
+        Assert.EndsWith(".geojson", download.SuggestedFilename);
+        Assert.Contains(code, await File.ReadAllTextAsync(await download.PathAsync()));
+
+        await using var english = await BrowserSession.SignedInAsync(server, "planning", BrowserSession.Phone, "en");
+        await english.Page.GotoAsync(server.BaseUrl + "/pipelines/import");
+        await english.WaitForInteractiveAsync();
+        await Assertions.Expect(english.Page.GetByTestId("import-check")).ToHaveTextAsync("Check the file");
+        await english.ScreenshotAsync("pipelines-import-en-phone");
+        await english.AssertHealthyAsync();
+    }
 }
 
 [Collection("e2e-sqlite")]
