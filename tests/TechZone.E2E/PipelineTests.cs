@@ -198,7 +198,7 @@ public abstract class PipelineTests(AppServer server)
         await phoneZh.AssertHealthyAsync();
     }
     [Fact]
-    public async Task Staff_CheckAPipeFile_SeeWhyAFeatureFails_ImportTheValidOne_AndExportTheRegistry()
+    public async Task Staff_CheckAPipeFile_SeeWhyAFeatureFails_ImportTheValidOne_ExportTheRegistry_DrawAWorkArea()
     {
         server.SkipIfUnavailable();
         var code = "E2E-" + Guid.NewGuid().ToString("N")[..6];
@@ -245,6 +245,23 @@ public abstract class PipelineTests(AppServer server)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-geojson").ClickAsync());
         Assert.EndsWith(".geojson", download.SuggestedFilename);
         Assert.Contains(code, await File.ReadAllTextAsync(await download.PathAsync()));
+
+        // A work area drawn on the map (three corners) fills the form and is checked at once.
+        await page.GotoAsync(server.BaseUrl + "/pipelines/requests/new");
+        await session.WaitForInteractiveAsync();
+        var map = page.GetByTestId("zone-map");
+        await Assertions.Expect(map).Not.ToHaveAttributeAsync("data-loaded", "0");
+        await map.GetByTestId("map-draw-start").ClickAsync();
+        var box = (await map.BoundingBoxAsync())!;
+        foreach (var (dx, dy) in new[] { (0.50, 0.40), (0.53, 0.40), (0.515, 0.47) }) // a plot of about 150 m × 120 m
+            await page.Mouse.ClickAsync((float)(box.X + box.Width * dx), (float)(box.Y + box.Height * dy));
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-corners", "3");
+        await map.GetByTestId("map-draw-finish").ClickAsync();
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-drawn", "3");
+        await Assertions.Expect(Field(page.Locator("body"), "excavation-area")).ToHaveValueAsync(new Regex("\"Polygon\""));
+        await Assertions.Expect(page.GetByTestId("check-result")).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pipelines/requests/new$"));
+        await session.ScreenshotAsync("pipelines-request-drawn-zh-CN-desktop");
 
         await using var english = await BrowserSession.SignedInAsync(server, "planning", BrowserSession.Phone, "en");
         await english.Page.GotoAsync(server.BaseUrl + "/pipelines/import");

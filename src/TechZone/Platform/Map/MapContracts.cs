@@ -75,3 +75,6 @@ public static class MapFeatures
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 }
+
+/// <summary>The labels of the map's draw buttons (start drawing, finish the polygon, clear it) and the hint while drawing.</summary>
+public sealed record MapDrawLabels(string Start, string Finish, string Clear, string Hint);

@@ -37,7 +37,8 @@ export async function create(element, options, dotnet) {
             onEachFeature: (f, layer) => {
                 const p = f.properties;
                 layer.bindTooltip(p.detail ? `<strong>${esc(p.name)}</strong><br>${esc(p.detail)}` : esc(p.name), { sticky: true });
-                if (p.href) layer.on('click', () => dotnet.invokeMethodAsync('Open', p.href));
+                // While a polygon is drawn, a click is a corner, not a way to the feature's page.
+                if (p.href) layer.on('click', () => { if (!element.classList.contains('tz-map-drawing')) dotnet.invokeMethodAsync('Open', p.href); });
             },
         });
         overlays[esc(def.label)] = group;
@@ -74,6 +75,8 @@ export async function create(element, options, dotnet) {
         element.dataset.loaded = String(Number(element.dataset.loaded || 0) + 1);
     }
 
+    if (options.draw) addDrawing(L, map, element, options.draw, dotnet);
+
     map.on('moveend', refresh);
     map.on('overlayadd', e => { const l = layers.find(x => x.group === e.layer); if (l) load(l); });
     const [minLon, minLat, maxLon, maxLat] = options.bounds;
@@ -82,4 +85,72 @@ export async function create(element, options, dotnet) {
         destroy: () => map.remove(),
         refresh,
     };
+}
+
+// Drawing a polygon (a work area): start, click each corner, finish (at least three corners); the polygon goes to
+// .NET as GeoJSON. Plain Leaflet, no plugin: a polyline previews the corners, a polygon shows the result.
+function addDrawing(L, map, element, labels, dotnet) {
+    let drawing = false, points = [], preview = null, shape = null;
+    const Control = L.Control.extend({
+        options: { position: 'topleft' },
+        onAdd() {
+            const box = L.DomUtil.create('div', 'leaflet-bar tz-map-draw');
+            const button = (text, testId, handler) => {
+                const b = L.DomUtil.create('a', '', box);
+                b.href = '#';
+                b.textContent = text;
+                b.setAttribute('role', 'button');
+                b.dataset.testid = testId;
+                L.DomEvent.on(b, 'click', e => { L.DomEvent.stop(e); handler(); });
+                return b;
+            };
+            button(labels.start, 'map-draw-start', start);
+            button(labels.finish, 'map-draw-finish', finish);
+            button(labels.clear, 'map-draw-clear', clear);
+            L.DomEvent.disableClickPropagation(box);
+            return box;
+        },
+    });
+    new Control().addTo(map);
+
+    function start() {
+        clear();
+        drawing = true;
+        map.doubleClickZoom.disable();
+        element.classList.add('tz-map-drawing');
+        element.title = labels.hint;
+        preview = L.polyline([], { color: '#d32f2f', weight: 2, dashArray: '4 4' }).addTo(map);
+    }
+
+    function finish() {
+        if (!drawing || points.length < 3) return;
+        drawing = false;
+        map.doubleClickZoom.enable();
+        element.classList.remove('tz-map-drawing');
+        preview?.remove();
+        preview = null;
+        shape = L.polygon(points, { color: '#d32f2f', weight: 2, fillColor: '#ef9a9a', fillOpacity: 0.4 }).addTo(map);
+        const ring = points.map(p => [Number(p.lng.toFixed(8)), Number(p.lat.toFixed(8))]);
+        ring.push(ring[0]);
+        element.dataset.drawn = String(points.length);
+        dotnet.invokeMethodAsync('Drawn', JSON.stringify({ type: 'Polygon', coordinates: [ring] }));
+    }
+
+    function clear() {
+        drawing = false;
+        points = [];
+        preview?.remove();
+        shape?.remove();
+        preview = shape = null;
+        map.doubleClickZoom.enable();
+        element.classList.remove('tz-map-drawing');
+        delete element.dataset.drawn;
+    }
+
+    map.on('click', e => {
+        if (!drawing) return;
+        points.push(e.latlng);
+        preview.setLatLngs(points);
+        element.dataset.corners = String(points.length);
+    });
 }
