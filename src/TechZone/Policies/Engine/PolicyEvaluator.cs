@@ -91,7 +91,7 @@ public static class PolicyEvaluator
                 offset[b * n + k] = total;
                 total += eligible[b * n + k];
             }
-            results[k].BenefitFen = new long[total];
+            results[k].BenefitFen = GC.AllocateUninitializedArray<long>(total); // pass 2 writes every element
         }
 
         // Pass 2: benefits of the eligible rows, straight into place.
@@ -387,7 +387,13 @@ public static class PolicyEvaluator
             BenefitKind.PerHead => basis * rule.AmountFen,
             _ => Tier(rule.Tiers, basis),
         };
-        if (rule.CapFen is { } cap && amount > cap) amount = cap;
+        return Fen(amount, rule.CapFen);
+    }
+
+    /// <summary>An amount capped, not below 0, rounded to the fen (half to even).</summary>
+    static long Fen(double amount, long? cap)
+    {
+        if (cap is { } c && amount > c) amount = c;
         return (long)Math.Round(Math.Max(0, amount));
     }
 
@@ -401,42 +407,56 @@ public static class PolicyEvaluator
     }
 
     /// <summary>
-    /// The block's eligible rows' benefits, in row order, into <paramref name="into"/> (one per eligible bit): the same
-    /// arithmetic as <see cref="Benefit"/> (multiply, cap, not below 0, round half to even), done over the whole block's
-    /// basis at once and then picked out for the eligible rows.
+    /// The block's eligible rows' benefits, in row order, into <paramref name="into"/> (one per eligible bit), with the
+    /// arithmetic of <see cref="Benefit"/>. A percentage or per-head amount is computed over the whole block's basis
+    /// four rows at a time, then picked out for the eligible rows.
     /// </summary>
     static void BlockBenefits(BenefitRule rule, BlockContext c, ReadOnlySpan<ulong> eligible, Span<long> into, double[] scratch)
     {
-        if (rule.Kind != BenefitKind.Fixed && rule.Basis is null)
+        if (rule.Kind == BenefitKind.Fixed || rule.Basis is null)
         {
-            into.Fill(-1);
+            into.Fill(Benefit(rule, c, 0)); // the same for every row: the amount, or −1 without a basis
             return;
         }
-        if (rule.Kind == BenefitKind.Fixed)
-        {
-            into.Fill(Benefit(rule, c, 0));
-            return;
-        }
-        var basis = c.Values(rule.Basis!);
-        var amounts = scratch.AsSpan(0, c.Length);
-        switch (rule.Kind)
-        {
-            case BenefitKind.Percentage: TensorPrimitives.Multiply(basis, rule.Rate, amounts); break;
-            case BenefitKind.PerHead: TensorPrimitives.Multiply(basis, (double)rule.AmountFen, amounts); break;
-            default:
-                for (var i = 0; i < amounts.Length; i++) amounts[i] = double.IsNaN(basis[i]) ? double.NaN : Tier(rule.Tiers, basis[i]);
-                break;
-        }
-        if (rule.CapFen is { } cap) TensorPrimitives.Min(amounts, (double)cap, amounts);
-        TensorPrimitives.Max(amounts, 0.0, amounts);
-        TensorPrimitives.Round(amounts, amounts);
+        var basis = c.Values(rule.Basis);
         var n = 0;
+        if (rule.Kind == BenefitKind.Tiered)
+        {
+            for (var w = 0; w < eligible.Length; w++)
+                for (var bits = eligible[w]; bits != 0; bits &= bits - 1)
+                {
+                    var b = basis[(w << 6) + BitOperations.TrailingZeroCount(bits)];
+                    into[n++] = double.IsNaN(b) ? -1 : Fen(Tier(rule.Tiers, b), rule.CapFen);
+                }
+            return;
+        }
+        var amounts = scratch.AsSpan(0, c.Length);
+        Amounts(basis, rule.Kind == BenefitKind.Percentage ? rule.Rate : rule.AmountFen, rule.CapFen ?? double.PositiveInfinity, amounts);
         for (var w = 0; w < eligible.Length; w++)
             for (var bits = eligible[w]; bits != 0; bits &= bits - 1)
             {
                 var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 into[n++] = double.IsNaN(basis[i]) ? -1 : (long)amounts[i];
             }
+    }
+
+    /// <summary>
+    /// basis × factor, at most cap, at least 0, rounded half to even: <see cref="Fen"/> without the conversion, four at a
+    /// time (the NaN of an unknown basis stays NaN and is never read).
+    /// </summary>
+    static void Amounts(ReadOnlySpan<double> basis, double factor, double cap, Span<double> into)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (f, c) = (Vector256.Create(factor), Vector256.Create(cap));
+            ref var from = ref MemoryMarshal.GetReference(basis);
+            ref var to = ref MemoryMarshal.GetReference(into);
+            for (; i + 4 <= basis.Length; i += 4)
+                Vector256.Round(Vector256.Max(Vector256.Min(Vector256.LoadUnsafe(ref from, (nuint)i) * f, c), Vector256<double>.Zero))
+                    .StoreUnsafe(ref to, (nuint)i);
+        }
+        for (; i < basis.Length; i++) into[i] = Math.Round(Math.Max(0, Math.Min(basis[i] * factor, cap)));
     }
 
     // ------------------------------------------------------------------ comparison kernel
