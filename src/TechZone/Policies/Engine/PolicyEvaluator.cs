@@ -13,7 +13,8 @@ public sealed record EngineItem(int ItemId, CriteriaDocument Criteria, BenefitRu
 /// <summary>
 /// An item's verdicts over the whole matrix as bitsets (bit i = row i): eligible, ineligible, near-miss; unknown is
 /// neither eligible nor ineligible. Benefits are kept for eligible rows only, in row order (the k-th amount is the k-th
-/// eligible row's; −1 where the basis is unknown), so they cost 8 bytes per eligible verdict and nothing for the rest.
+/// eligible row's; −1 where the basis is unknown), so they cost 8 bytes per eligible verdict and nothing for the rest;
+/// empty when the item has no benefit rule.
 /// </summary>
 public sealed class ItemResult(int itemId, int words)
 {
@@ -21,7 +22,7 @@ public sealed class ItemResult(int itemId, int words)
     public ulong[] Eligible { get; } = new ulong[words];
     public ulong[] Ineligible { get; } = new ulong[words];
     public ulong[] NearMiss { get; } = new ulong[words];
-    public List<long> BenefitFen { get; } = [];
+    public long[] BenefitFen { get; internal set; } = [];
 
     public Verdict VerdictOf(int row)
     {
@@ -32,7 +33,7 @@ public sealed class ItemResult(int itemId, int words)
             : Verdict.Unknown;
     }
 
-    public long Bytes => (Eligible.Length * 3L) * 8 + BenefitFen.Count * 8L;
+    public long Bytes => (Eligible.Length * 3L) * 8 + BenefitFen.Length * 8L;
 }
 
 /// <summary>Pass, fail or unknown of one criterion for one enterprise, with the value it looked at.</summary>
@@ -54,26 +55,82 @@ public static class PolicyEvaluator
 {
     public const int BlockRows = 2048;
 
-    /// <summary>Evaluates every item over every row of the matrix.</summary>
+    /// <summary>
+    /// Evaluates every item over every row of the matrix, in two passes over the blocks, each spread over the cores
+    /// (a block's words belong to it alone, so the workers share nothing and take no lock). The first pass writes the
+    /// verdict bitsets and counts each block's eligible rows per item; those counts place every block's benefits in
+    /// one array per item, sized exactly, which the second pass fills. Results do not depend on the order blocks run in.
+    /// </summary>
     public static ItemResult[] EvaluateAll(FactMatrix m, IReadOnlyList<EngineItem> items)
     {
         var results = items.Select(i => new ItemResult(i.ItemId, m.Words)).ToArray();
-        var plain = new BlockContext(m, false);
-        var verified = new BlockContext(m, true);
-        for (var start = 0; start < m.Count; start += BlockRows)
+        var blocks = (m.Count + BlockRows - 1) / BlockRows;
+        var n = items.Count;
+        if (blocks == 0 || n == 0) return results;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+        // Pass 1: verdicts; eligible[b * n + k] = item k's eligible rows in block b.
+        var eligible = new int[blocks * n];
+        Parallel.For(0, blocks, parallel, () => new Worker(m), (b, _, worker) =>
         {
-            var len = Math.Min(BlockRows, m.Count - start);
-            plain.Reset(start, len);
-            verified.Reset(start, len);
-            for (var k = 0; k < items.Count; k++)
+            var (start, len) = (b * BlockRows, Math.Min(BlockRows, m.Count - b * BlockRows));
+            worker.Reset(start, len);
+            for (var k = 0; k < n; k++)
+                eligible[b * n + k] = EvaluateBlock(items[k], worker.For(items[k]), results[k]);
+            return worker;
+        }, _ => { });
+
+        // Where each block's benefits start in its item's array: the eligible rows of the blocks before it.
+        var offset = new int[blocks * n];
+        for (var k = 0; k < n; k++)
+        {
+            if (items[k].Benefit is null) continue;
+            var total = 0;
+            for (var b = 0; b < blocks; b++)
             {
-                var item = items[k];
-                var c = item.VerifiedOnly ? verified : plain;
-                c.Year = item.FiscalYear;
-                EvaluateBlock(item, c, results[k]);
+                offset[b * n + k] = total;
+                total += eligible[b * n + k];
             }
+            results[k].BenefitFen = GC.AllocateUninitializedArray<long>(total); // pass 2 writes every element
         }
+
+        // Pass 2: benefits of the eligible rows, straight into place.
+        if (items.Any(i => i.Benefit is not null))
+            Parallel.For(0, blocks, parallel, () => new Worker(m), (b, _, worker) =>
+            {
+                var (start, len) = (b * BlockRows, Math.Min(BlockRows, m.Count - b * BlockRows));
+                worker.Reset(start, len);
+                for (var k = 0; k < n; k++)
+                    if (items[k].Benefit is { } rule && eligible[b * n + k] > 0)
+                    {
+                        var c = worker.For(items[k]);
+                        BlockBenefits(rule, c, results[k].Eligible.AsSpan(start >> 6, c.Words),
+                            results[k].BenefitFen.AsSpan(offset[b * n + k], eligible[b * n + k]), worker.Amounts);
+                    }
+                return worker;
+            }, _ => { });
         return results;
+    }
+
+    /// <summary>One worker's block contexts (facts as they are, and verified figures only) and scratch buffer.</summary>
+    sealed class Worker(FactMatrix m)
+    {
+        readonly BlockContext plain = new(m, false);
+        readonly BlockContext verified = new(m, true);
+        public readonly double[] Amounts = new double[BlockRows];
+
+        public void Reset(int start, int length)
+        {
+            plain.Reset(start, length);
+            verified.Reset(start, length);
+        }
+
+        public BlockContext For(EngineItem item)
+        {
+            var c = item.VerifiedOnly ? verified : plain;
+            c.Year = item.FiscalYear;
+            return c;
+        }
     }
 
     /// <summary>One row's verdict on one item, with every criterion's outcome and value.</summary>
@@ -89,27 +146,24 @@ public static class PolicyEvaluator
         return new ItemExplanation(item.ItemId, verdict, benefit, traces[0]);
     }
 
-    static void EvaluateBlock(EngineItem item, BlockContext c, ItemResult result)
+    /// <summary>Writes the block's verdict words into the result; returns how many of its rows are eligible.</summary>
+    static int EvaluateBlock(EngineItem item, BlockContext c, ItemResult result)
     {
-        var (t, f, near) = EvaluateRoot(item.Criteria.Root, c, null);
+        var (t, f, _) = EvaluateRoot(item.Criteria.Root, c, null);
         var words = c.Words;
         // Blocks start at multiples of 64 rows, so a block's words are the result's words.
         var w0 = c.Start >> 6;
+        var count = 0;
         for (var w = 0; w < words; w++)
         {
             result.Eligible[w0 + w] = t[w];
             result.Ineligible[w0 + w] = f[w];
             result.NearMiss[w0 + w] = c.NearWord(w);
+            count += BitOperations.PopCount(t[w]);
         }
-        if (item.Benefit is { } rule)
-            for (var w = 0; w < words; w++)
-                for (var bits = t[w]; bits != 0; bits &= bits - 1)
-                {
-                    var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                    result.BenefitFen.Add(Benefit(rule, c, i));
-                }
         c.Return(t);
         c.Return(f);
+        return count;
     }
 
     /// <summary>The root, with near-miss: a root AND of two or more children nearly holds when exactly one child is false and none unknown.</summary>
@@ -331,10 +385,78 @@ public static class PolicyEvaluator
             BenefitKind.Fixed => rule.AmountFen,
             BenefitKind.Percentage => basis * rule.Rate,
             BenefitKind.PerHead => basis * rule.AmountFen,
-            _ => rule.Tiers.Where(t => basis >= t.Min).OrderByDescending(t => t.Min).Select(t => (double)t.AmountFen).FirstOrDefault(),
+            _ => Tier(rule.Tiers, basis),
         };
-        if (rule.CapFen is { } cap && amount > cap) amount = cap;
+        return Fen(amount, rule.CapFen);
+    }
+
+    /// <summary>An amount capped, not below 0, rounded to the fen (half to even).</summary>
+    static long Fen(double amount, long? cap)
+    {
+        if (cap is { } c && amount > c) amount = c;
         return (long)Math.Round(Math.Max(0, amount));
+    }
+
+    /// <summary>The amount of the highest tier the basis reaches (the first listed among equal minimums); 0 below all.</summary>
+    static double Tier(List<BenefitTier> tiers, double basis)
+    {
+        BenefitTier? best = null;
+        foreach (var t in tiers)
+            if (basis >= t.Min && (best is null || t.Min > best.Min)) best = t;
+        return best?.AmountFen ?? 0;
+    }
+
+    /// <summary>
+    /// The block's eligible rows' benefits, in row order, into <paramref name="into"/> (one per eligible bit), with the
+    /// arithmetic of <see cref="Benefit"/>. A percentage or per-head amount is computed over the whole block's basis
+    /// four rows at a time, then picked out for the eligible rows.
+    /// </summary>
+    static void BlockBenefits(BenefitRule rule, BlockContext c, ReadOnlySpan<ulong> eligible, Span<long> into, double[] scratch)
+    {
+        if (rule.Kind == BenefitKind.Fixed || rule.Basis is null)
+        {
+            into.Fill(Benefit(rule, c, 0)); // the same for every row: the amount, or −1 without a basis
+            return;
+        }
+        var basis = c.Values(rule.Basis);
+        var n = 0;
+        if (rule.Kind == BenefitKind.Tiered)
+        {
+            for (var w = 0; w < eligible.Length; w++)
+                for (var bits = eligible[w]; bits != 0; bits &= bits - 1)
+                {
+                    var b = basis[(w << 6) + BitOperations.TrailingZeroCount(bits)];
+                    into[n++] = double.IsNaN(b) ? -1 : Fen(Tier(rule.Tiers, b), rule.CapFen);
+                }
+            return;
+        }
+        var amounts = scratch.AsSpan(0, c.Length);
+        Amounts(basis, rule.Kind == BenefitKind.Percentage ? rule.Rate : rule.AmountFen, rule.CapFen ?? double.PositiveInfinity, amounts);
+        for (var w = 0; w < eligible.Length; w++)
+            for (var bits = eligible[w]; bits != 0; bits &= bits - 1)
+            {
+                var i = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                into[n++] = double.IsNaN(basis[i]) ? -1 : (long)amounts[i];
+            }
+    }
+
+    /// <summary>
+    /// basis × factor, at most cap, at least 0, rounded half to even: <see cref="Fen"/> without the conversion, four at a
+    /// time (the NaN of an unknown basis stays NaN and is never read).
+    /// </summary>
+    static void Amounts(ReadOnlySpan<double> basis, double factor, double cap, Span<double> into)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (f, c) = (Vector256.Create(factor), Vector256.Create(cap));
+            ref var from = ref MemoryMarshal.GetReference(basis);
+            ref var to = ref MemoryMarshal.GetReference(into);
+            for (; i + 4 <= basis.Length; i += 4)
+                Vector256.Round(Vector256.Max(Vector256.Min(Vector256.LoadUnsafe(ref from, (nuint)i) * f, c), Vector256<double>.Zero))
+                    .StoreUnsafe(ref to, (nuint)i);
+        }
+        for (; i < basis.Length; i++) into[i] = Math.Round(Math.Max(0, Math.Min(basis[i] * factor, cap)));
     }
 
     // ------------------------------------------------------------------ comparison kernel
