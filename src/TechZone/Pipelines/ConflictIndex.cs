@@ -45,34 +45,75 @@ public sealed class ConflictIndex
 
     public static readonly ConflictIndex Empty = Build([], 0);
 
-    /// <summary>Builds a snapshot of the segments (the cold start): one pass into arrays, then the STRtree.</summary>
+    /// <summary>Builds a snapshot of the segments: one pass into arrays, then the STRtree.</summary>
     public static ConflictIndex Build(IReadOnlyCollection<IndexedSegment> segments, long version)
     {
-        var n = segments.Count;
         var total = 0;
         foreach (var s in segments) total += s.Xy.Length;
-        var ids = new int[n];
-        var networks = new int[n];
-        var ownerE = new int[n];
-        var ownerU = new int[n];
-        var starts = new int[n + 1];
-        var coords = new double[total];
-        var tree = new STRtree<int>(Math.Max(2, Math.Min(n, 10)));
-        var slotOfId = new Dictionary<int, int>(n);
-        var i = 0;
-        var at = 0;
-        foreach (var s in segments)
+        var builder = new Builder(segments.Count, total);
+        foreach (var s in segments) builder.Add(s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId, s.Xy);
+        return builder.Build(version);
+    }
+
+    /// <summary>
+    /// Fills the columns of a new snapshot segment by segment (the cold start: a million rows straight from the
+    /// database reader into the flat arrays, no object per segment), then builds the STRtree over all their envelopes
+    /// at once. Presized from the expected counts; grows if more come, trims if fewer did. Not thread-safe.
+    /// </summary>
+    public sealed class Builder(int segments, int coordinates)
+    {
+        int[] ids = new int[segments], networks = new int[segments], ownerE = new int[segments], ownerU = new int[segments], starts = new int[segments + 1];
+        double[] coords = new double[coordinates];
+        int n, at;
+
+        public int Count => n;
+
+        /// <summary>Room for <paramref name="count"/> x,y values of the next segment, to decode its geometry into; then <see cref="Add(int,int,int,int,int)"/>.</summary>
+        public Span<double> Reserve(int count)
         {
-            (ids[i], networks[i], ownerE[i], ownerU[i], starts[i]) = (s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId, at);
-            s.Xy.CopyTo(coords, at);
-            at += s.Xy.Length;
-            tree.Insert(EnvelopeOf(s.Xy), i);
-            slotOfId[s.Id] = i;
-            i++;
+            if (at + count > coords.Length) Array.Resize(ref coords, Math.Max(at + count, coords.Length * 2));
+            return coords.AsSpan(at, count);
         }
-        starts[n] = at;
-        if (n > 0) tree.Build();
-        return new ConflictIndex(ids, networks, ownerE, ownerU, starts, coords, tree, slotOfId, [], [], version);
+
+        /// <summary>Adds a segment whose <paramref name="count"/> x,y values were written into <see cref="Reserve"/>'s span.</summary>
+        public void Add(int id, int network, int ownerEnterprise, int ownerUtility, int count)
+        {
+            if (n == ids.Length)
+            {
+                var grown = Math.Max(16, ids.Length * 2);
+                Array.Resize(ref ids, grown); Array.Resize(ref networks, grown); Array.Resize(ref ownerE, grown);
+                Array.Resize(ref ownerU, grown); Array.Resize(ref starts, grown + 1);
+            }
+            (ids[n], networks[n], ownerE[n], ownerU[n], starts[n]) = (id, network, ownerEnterprise, ownerUtility, at);
+            at += count;
+            n++;
+        }
+
+        public void Add(int id, int network, int ownerEnterprise, int ownerUtility, ReadOnlySpan<double> xy)
+        {
+            xy.CopyTo(Reserve(xy.Length));
+            Add(id, network, ownerEnterprise, ownerUtility, xy.Length);
+        }
+
+        public ConflictIndex Build(long version)
+        {
+            if (n < ids.Length)
+            {
+                Array.Resize(ref ids, n); Array.Resize(ref networks, n); Array.Resize(ref ownerE, n);
+                Array.Resize(ref ownerU, n); Array.Resize(ref starts, n + 1);
+            }
+            if (at < coords.Length) Array.Resize(ref coords, at);
+            starts[n] = at;
+            var tree = new STRtree<int>(Math.Max(2, Math.Min(n, 10)));
+            var slotOfId = new Dictionary<int, int>(n);
+            for (var i = 0; i < n; i++)
+            {
+                tree.Insert(EnvelopeOf(coords.AsSpan(starts[i], starts[i + 1] - starts[i])), i);
+                slotOfId[ids[i]] = i;
+            }
+            if (n > 0) tree.Build();
+            return new ConflictIndex(ids, networks, ownerE, ownerU, starts, coords, tree, slotOfId, [], [], version);
+        }
     }
 
     /// <summary>

@@ -75,6 +75,37 @@ public sealed class ConflictIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 2)]          // presized far too small: the columns grow
+    [InlineData(10_000, 90_000)] // presized too large: the columns are trimmed
+    public void Builder_FedRowByRow_GivesTheSameChecksAsBuild(int presizedSegments, int presizedValues)
+    {
+        var random = new Random(10);
+        var segments = RandomSegments(random, 3000);
+        var builder = new ConflictIndex.Builder(presizedSegments, presizedValues);
+        foreach (var s in segments)
+        {
+            s.Xy.CopyTo(builder.Reserve(s.Xy.Length));
+            builder.Add(s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId, s.Xy.Length);
+        }
+        var fed = builder.Build(7);
+        var built = ConflictIndex.Build(segments, 7);
+        Assert.Equal((segments.Count, 7L), (fed.Count, fed.Version));
+        var found = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var area = RandomArea(random);
+            var expected = BruteForce(segments, area).Keys.Order().ToList();
+            Assert.Equal(expected, fed.Check(area, Clearances).Select(h => h.SegmentId).Order());
+            Assert.Equal(built.Check(area, Clearances).OrderBy(h => h.SegmentId), fed.Check(area, Clearances).OrderBy(h => h.SegmentId));
+            found += expected.Count;
+        }
+        Assert.True(found > 20, $"only {found} conflicts: the data does not exercise the check");
+        // A snapshot built row by row takes changes like any other.
+        var moved = fed.With([segments[0] with { Xy = [5000, 5000, 5010, 5000] }], [segments[1].Id], 8);
+        Assert.Equal(segments.Count - 1, moved.Count);
+    }
+
     [Fact]
     public void AreaCrossingAPipe_IsDistanceZero_AndAPipeInsideTheAreaToo()
     {
