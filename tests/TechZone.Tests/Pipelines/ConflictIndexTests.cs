@@ -106,6 +106,44 @@ public sealed class ConflictIndexTests
         Assert.Equal(segments.Count - 1, moved.Count);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]   // one full leaf box
+    [InlineData(17)]   // a second, nearly empty one
+    [InlineData(257)]  // three levels, the last box of each holding one child
+    [InlineData(4000)]
+    public void PackedRTree_ReturnsExactlyTheSegmentsWhoseEnvelopeIntersectsTheQuery(int count)
+    {
+        var random = new Random(count);
+        var segments = RandomSegments(random, count);
+        var starts = new int[count + 1];
+        var coords = new List<double>();
+        for (var i = 0; i < count; i++) { starts[i] = coords.Count; coords.AddRange(segments[i].Xy); }
+        starts[count] = coords.Count;
+        var tree = ConflictIndex.PackedRTree.Build([.. coords], starts, count);
+        for (var q = 0; q < 300; q++)
+        {
+            double x = random.NextDouble() * 2100 - 50, y = random.NextDouble() * 2100 - 50, w = random.NextDouble() * (q % 10 == 0 ? 1500 : 80), h = random.NextDouble() * 80;
+            var query = new Envelope(x, x + w, y, y + h);
+            var expected = Enumerable.Range(0, count).Where(i => Envelope(segments[i].Xy).Intersects(query)).ToList();
+            var found = new List<int>();
+            tree.Query(query, found);
+            Assert.Equal(expected, found.Order());
+        }
+        // A query touching a segment's envelope only at its corner still finds it, as NTS's envelopes do.
+        var e = Envelope(segments[0].Xy);
+        var corner = new List<int>();
+        tree.Query(new Envelope(e.MaxX, e.MaxX + 1, e.MaxY, e.MaxY + 1), corner);
+        Assert.Contains(0, corner);
+    }
+
+    static Envelope Envelope(double[] xy)
+    {
+        var e = new Envelope();
+        for (var i = 0; i < xy.Length; i += 2) e.ExpandToInclude(xy[i], xy[i + 1]);
+        return e;
+    }
+
     [Fact]
     public void AreaCrossingAPipe_IsDistanceZero_AndAPipeInsideTheAreaToo()
     {
