@@ -64,7 +64,7 @@ public sealed class PipelineIndex(ILogger<PipelineIndex> log)
     /// The cold start: every current pipe segment read into a new index. A million rows, so no EF entity, byte[] or
     /// coordinate array per row: the query EF generates (names, enum conversion, provider SQL) runs on a plain data
     /// reader, each WKB is copied into one reused buffer and decoded straight into the index's flat coordinate array,
-    /// which is presized by a first count; the STRtree is built once over all envelopes at the end.
+    /// which is presized by a first count; the packed R-tree is built once over all envelopes at the end.
     /// </summary>
     public static async Task<ConflictIndex> LoadAsync(ZoneDb db, long version, CancellationToken ct)
     {
@@ -91,9 +91,13 @@ public sealed class PipelineIndex(ILogger<PipelineIndex> log)
                 var network = reader.GetInt32(1);
                 var ownerEnterprise = reader.IsDBNull(2) ? IndexedSegment.None : reader.GetInt32(2);
                 var ownerUtility = reader.IsDBNull(3) ? IndexedSegment.None : reader.GetInt32(3);
-                var length = (int)reader.GetBytes(4, 0, null, 0, 0);
-                if (length > buffer.Length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
-                reader.GetBytes(4, 0, buffer, 0, length);
+                // One call per row where the WKB fits (63 vertices); Microsoft.Data.Sqlite copies the blob out on every call.
+                var length = (int)reader.GetBytes(4, 0, buffer, 0, buffer.Length);
+                if (length == buffer.Length && reader.GetBytes(4, 0, null, 0, 0) is var full && full > length)
+                {
+                    buffer = new byte[Math.Max(full, buffer.Length * 2)];
+                    length = (int)reader.GetBytes(4, 0, buffer, 0, (int)full);
+                }
                 var wkb = buffer.AsSpan(0, length);
                 var values = LineValues(wkb);
                 if (values < 0) continue; // not a 2D LineString: nothing the check could use (the registry writes only those)

@@ -151,6 +151,8 @@ public abstract class PipelineTests(ZoneApp app)
         var (x, y) = Spot();
         var kept = await SegmentAsync(planning, "gas", Line((x, y), (x + 30, y + 4), (x + 60, y)), enterprise: await EnterpriseOfAsync("feiteng"));
         var gone = await SegmentAsync(planning, "water", Line((x, y + 200), (x + 60, y + 200)), utility: await UtilityAsync());
+        // 100 vertices: a WKB larger than the loader's first buffer.
+        var winding = await SegmentAsync(planning, "power", Line([.. Enumerable.Range(0, 100).Select(i => (x + i * 2.0, y + 100 + (i % 2) * 3.0))]), utility: await UtilityAsync());
         await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<PipeSegment>().Where(s => s.Id == gone.Segment.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, PipeStatus.Removed)));
 
@@ -175,6 +177,8 @@ public abstract class PipelineTests(ZoneApp app)
             var mine = loaded.Check(PipeGeometry.Zone.CreatePolygon([new(x + 20, y - 2), new(x + 40, y - 2), new(x + 40, y + 2), new(x + 20, y + 2), new(x + 20, y - 2)]), clearances);
             var hit = Assert.Single(mine, h => h.SegmentId == kept.Segment.Id);
             Assert.Equal(await EnterpriseOfAsync("feiteng"), hit.OwnerEnterpriseId);
+            var far = loaded.Check(PipeGeometry.Zone.CreatePolygon([new(x + 196, y + 99), new(x + 199, y + 99), new(x + 199, y + 104), new(x + 196, y + 104), new(x + 196, y + 99)]), clearances);
+            Assert.Contains(far, h => h.SegmentId == winding.Segment.Id && h.DistanceM == 0); // found by its last vertices
             var removedArea = PipeGeometry.Zone.CreatePolygon([new(x + 20, y + 198), new(x + 40, y + 198), new(x + 40, y + 202), new(x + 20, y + 202), new(x + 20, y + 198)]);
             Assert.DoesNotContain(loaded.Check(removedArea, clearances), h => h.SegmentId == gone.Segment.Id);
             return true;
