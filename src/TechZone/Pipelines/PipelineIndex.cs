@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TechZone.Data;
 
 namespace TechZone.Pipelines;
@@ -33,11 +36,8 @@ public sealed class PipelineIndex(ILogger<PipelineIndex> log)
             if (state is null)
             {
                 var watch = Stopwatch.StartNew();
-                var rows = new List<IndexedSegment>();
-                await foreach (var s in Rows(db.Set<PipeSegment>().Where(s => s.Status != PipeStatus.Removed)).AsAsyncEnumerable().WithCancellation(ct))
-                    if (ToIndexed(s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId, s.Wkb) is { } seg) rows.Add(seg);
-                index = ConflictIndex.Build(rows, version);
-                log.LogInformation("Pipeline conflict index loaded: {Count} pipe segments in {Ms} ms", rows.Count, watch.ElapsedMilliseconds);
+                index = await LoadAsync(db, version, ct);
+                log.LogInformation("Pipeline conflict index loaded: {Count} pipe segments in {Ms} ms", index.Count, watch.ElapsedMilliseconds);
             }
             else
             {
@@ -58,6 +58,72 @@ public sealed class PipelineIndex(ILogger<PipelineIndex> log)
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The cold start: every current pipe segment read into a new index. A million rows, so no EF entity, byte[] or
+    /// coordinate array per row: the query EF generates (names, enum conversion, provider SQL) runs on a plain data
+    /// reader, each WKB is copied into one reused buffer and decoded straight into the index's flat coordinate array,
+    /// which is presized by a first count; the packed R-tree is built once over all envelopes at the end.
+    /// </summary>
+    public static async Task<ConflictIndex> LoadAsync(ZoneDb db, long version, CancellationToken ct)
+    {
+        var current = db.Set<PipeSegment>().AsNoTracking().Where(s => s.Status != PipeStatus.Removed);
+        var rows = await current.CountAsync(ct);
+        var bytes = await current.SumAsync(s => (long)s.Wkb.Length, ct);
+        // A WKB LineString is a 9-byte header and 8 bytes per value; a row added meanwhile only makes the arrays grow.
+        var builder = new ConflictIndex.Builder(rows, (int)Math.Max(0, (bytes - 9L * rows) / 8));
+
+        var query = current.Select(s => new { s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId, s.Wkb });
+        var opened = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = query.CreateDbCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandTimeout = 0; // a million rows on a busy server may take longer than a query should
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var buffer = new byte[1024];
+            while (await reader.ReadAsync(ct))
+            {
+                // The columns in the projection's order; GetBytes copies out of the provider's row buffer.
+                var id = reader.GetInt32(0);
+                var network = reader.GetInt32(1);
+                var ownerEnterprise = reader.IsDBNull(2) ? IndexedSegment.None : reader.GetInt32(2);
+                var ownerUtility = reader.IsDBNull(3) ? IndexedSegment.None : reader.GetInt32(3);
+                // One call per row where the WKB fits (63 vertices); Microsoft.Data.Sqlite copies the blob out on every call.
+                var length = (int)reader.GetBytes(4, 0, buffer, 0, buffer.Length);
+                if (length == buffer.Length && reader.GetBytes(4, 0, null, 0, 0) is var full && full > length)
+                {
+                    buffer = new byte[Math.Max(full, buffer.Length * 2)];
+                    length = (int)reader.GetBytes(4, 0, buffer, 0, (int)full);
+                }
+                var wkb = buffer.AsSpan(0, length);
+                var values = LineValues(wkb);
+                if (values < 0) continue; // not a 2D LineString: nothing the check could use (the registry writes only those)
+                ReadDoubles(wkb[9..], builder.Reserve(values));
+                builder.Add(id, network, ownerEnterprise, ownerUtility, values);
+            }
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+        return builder.Build(version);
+    }
+
+    /// <summary>The number of x,y values of a little-endian 2D WKB LineString (as <see cref="PipeGeometry.ToWkb"/> writes it), or -1.</summary>
+    static int LineValues(ReadOnlySpan<byte> wkb)
+    {
+        if (wkb.Length < 9 || wkb[0] != 1 || BinaryPrimitives.ReadUInt32LittleEndian(wkb[1..]) != 2) return -1;
+        var n = BinaryPrimitives.ReadUInt32LittleEndian(wkb[5..]);
+        return n >= 2 && wkb.Length == 9 + n * 16L ? (int)n * 2 : -1;
+    }
+
+    static void ReadDoubles(ReadOnlySpan<byte> littleEndian, Span<double> into)
+    {
+        if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, double>(littleEndian[..(into.Length * 8)]).CopyTo(into);
+        else for (var i = 0; i < into.Length; i++) into[i] = BinaryPrimitives.ReadDoubleLittleEndian(littleEndian[(i * 8)..]);
     }
 
     public static Task<long> RegistryVersionAsync(ZoneDb db, CancellationToken ct) =>

@@ -35,6 +35,7 @@ public static class PipelinesModule
         services.AddHostedService<PipelineEscalationWorker>();
         services.AddSingleton<IReferenceData, PipelineReferenceData>();
         services.AddSingleton<IDemoData, PipelineDemoData>();
+        services.AddSingleton<IScaleData, PipelineScaleData>();
 
         services.AddNavEntry(new NavEntry(NavGroup.Work, 70, "/pipelines", MudBlazor.Icons.Material.Filled.Route,
             Policies.Read(Modules.Pipelines), () => PipelineStrings.Map_Title, "pipelines"));

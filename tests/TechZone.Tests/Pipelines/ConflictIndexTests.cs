@@ -75,6 +75,75 @@ public sealed class ConflictIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 2)]          // presized far too small: the columns grow
+    [InlineData(10_000, 90_000)] // presized too large: the columns are trimmed
+    public void Builder_FedRowByRow_GivesTheSameChecksAsBuild(int presizedSegments, int presizedValues)
+    {
+        var random = new Random(10);
+        var segments = RandomSegments(random, 3000);
+        var builder = new ConflictIndex.Builder(presizedSegments, presizedValues);
+        foreach (var s in segments)
+        {
+            s.Xy.CopyTo(builder.Reserve(s.Xy.Length));
+            builder.Add(s.Id, s.NetworkId, s.OwnerEnterpriseId, s.OwnerUtilityId, s.Xy.Length);
+        }
+        var fed = builder.Build(7);
+        var built = ConflictIndex.Build(segments, 7);
+        Assert.Equal((segments.Count, 7L), (fed.Count, fed.Version));
+        var found = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var area = RandomArea(random);
+            var expected = BruteForce(segments, area).Keys.Order().ToList();
+            Assert.Equal(expected, fed.Check(area, Clearances).Select(h => h.SegmentId).Order());
+            Assert.Equal(built.Check(area, Clearances).OrderBy(h => h.SegmentId), fed.Check(area, Clearances).OrderBy(h => h.SegmentId));
+            found += expected.Count;
+        }
+        Assert.True(found > 20, $"only {found} conflicts: the data does not exercise the check");
+        // A snapshot built row by row takes changes like any other.
+        var moved = fed.With([segments[0] with { Xy = [5000, 5000, 5010, 5000] }], [segments[1].Id], 8);
+        Assert.Equal(segments.Count - 1, moved.Count);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]   // one full leaf box
+    [InlineData(17)]   // a second, nearly empty one
+    [InlineData(257)]  // three levels, the last box of each holding one child
+    [InlineData(4000)]
+    public void PackedRTree_ReturnsExactlyTheSegmentsWhoseEnvelopeIntersectsTheQuery(int count)
+    {
+        var random = new Random(count);
+        var segments = RandomSegments(random, count);
+        var starts = new int[count + 1];
+        var coords = new List<double>();
+        for (var i = 0; i < count; i++) { starts[i] = coords.Count; coords.AddRange(segments[i].Xy); }
+        starts[count] = coords.Count;
+        var tree = ConflictIndex.PackedRTree.Build([.. coords], starts, count);
+        for (var q = 0; q < 300; q++)
+        {
+            double x = random.NextDouble() * 2100 - 50, y = random.NextDouble() * 2100 - 50, w = random.NextDouble() * (q % 10 == 0 ? 1500 : 80), h = random.NextDouble() * 80;
+            var query = new Envelope(x, x + w, y, y + h);
+            var expected = Enumerable.Range(0, count).Where(i => Envelope(segments[i].Xy).Intersects(query)).ToList();
+            var found = new List<int>();
+            tree.Query(query, found);
+            Assert.Equal(expected, found.Order());
+        }
+        // A query touching a segment's envelope only at its corner still finds it, as NTS's envelopes do.
+        var e = Envelope(segments[0].Xy);
+        var corner = new List<int>();
+        tree.Query(new Envelope(e.MaxX, e.MaxX + 1, e.MaxY, e.MaxY + 1), corner);
+        Assert.Contains(0, corner);
+    }
+
+    static Envelope Envelope(double[] xy)
+    {
+        var e = new Envelope();
+        for (var i = 0; i < xy.Length; i += 2) e.ExpandToInclude(xy[i], xy[i + 1]);
+        return e;
+    }
+
     [Fact]
     public void AreaCrossingAPipe_IsDistanceZero_AndAPipeInsideTheAreaToo()
     {

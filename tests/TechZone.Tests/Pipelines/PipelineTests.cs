@@ -144,6 +144,48 @@ public abstract class PipelineTests(ZoneApp app)
     }
 
     [Fact]
+    public async Task ColdStart_LoadsEveryCurrentPipeSegment_AsEfReadsIt_AndLeavesOutTheRemovedOnes()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning");
+        var (x, y) = Spot();
+        var kept = await SegmentAsync(planning, "gas", Line((x, y), (x + 30, y + 4), (x + 60, y)), enterprise: await EnterpriseOfAsync("feiteng"));
+        var gone = await SegmentAsync(planning, "water", Line((x, y + 200), (x + 60, y + 200)), utility: await UtilityAsync());
+        // 100 vertices: a WKB larger than the loader's first buffer.
+        var winding = await SegmentAsync(planning, "power", Line([.. Enumerable.Range(0, 100).Select(i => (x + i * 2.0, y + 100 + (i % 2) * 3.0))]), utility: await UtilityAsync());
+        await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<PipeSegment>().Where(s => s.Id == gone.Segment.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, PipeStatus.Removed)));
+
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ZoneDb>();
+            var version = await PipelineIndex.RegistryVersionAsync(db, default);
+            var loaded = await PipelineIndex.LoadAsync(db, version, default);
+            var rows = await db.Set<PipeSegment>().AsNoTracking().Where(s => s.Status != PipeStatus.Removed).ToListAsync();
+            var expected = ConflictIndex.Build(rows.Select(r => PipelineIndex.ToIndexed(r.Id, r.NetworkId, r.OwnerEnterpriseId, r.OwnerUtilityId, r.Wkb)!.Value).ToList(), version);
+            var clearances = await db.Set<PipeNetwork>().ToDictionaryAsync(n => n.Id, n => n.ClearanceM);
+            Assert.Equal(version, loaded.Version);
+            Assert.Equal(rows.Count, loaded.Count);
+            // Around every tenth segment's first vertex (and the two of this test): the same hits, owners and distances.
+            foreach (var r in rows.Where(r => r.Id % 10 == 0 || r.Id == kept.Segment.Id).Append(rows.First()))
+            {
+                var (sx, sy) = (r.MinX, r.MinY);
+                var area = PipeGeometry.Zone.CreatePolygon([new(sx - 3, sy - 3), new(sx + 3, sy - 3), new(sx + 3, sy + 3), new(sx - 3, sy + 3), new(sx - 3, sy - 3)]);
+                var hits = loaded.Check(area, clearances).OrderBy(h => h.SegmentId).ToList();
+                Assert.Equal(expected.Check(area, clearances).OrderBy(h => h.SegmentId), hits);
+            }
+            var mine = loaded.Check(PipeGeometry.Zone.CreatePolygon([new(x + 20, y - 2), new(x + 40, y - 2), new(x + 40, y + 2), new(x + 20, y + 2), new(x + 20, y - 2)]), clearances);
+            var hit = Assert.Single(mine, h => h.SegmentId == kept.Segment.Id);
+            Assert.Equal(await EnterpriseOfAsync("feiteng"), hit.OwnerEnterpriseId);
+            var far = loaded.Check(PipeGeometry.Zone.CreatePolygon([new(x + 196, y + 99), new(x + 199, y + 99), new(x + 199, y + 104), new(x + 196, y + 104), new(x + 196, y + 99)]), clearances);
+            Assert.Contains(far, h => h.SegmentId == winding.Segment.Id && h.DistanceM == 0); // found by its last vertices
+            var removedArea = PipeGeometry.Zone.CreatePolygon([new(x + 20, y + 198), new(x + 40, y + 198), new(x + 40, y + 202), new(x + 20, y + 202), new(x + 20, y + 198)]);
+            Assert.DoesNotContain(loaded.Check(removedArea, clearances), h => h.SegmentId == gone.Segment.Id);
+            return true;
+        });
+    }
+
+    [Fact]
     public async Task ExcavationRequest_FindsConflicts_OwnersAnswer_StaffApproveWithAPermit()
     {
         app.SkipIfUnavailable();
