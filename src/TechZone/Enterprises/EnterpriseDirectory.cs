@@ -10,7 +10,8 @@ sealed class EnterpriseDirectory(ZoneDb db) : IEnterpriseDirectory
     public async Task<IReadOnlyDictionary<int, string>> NamesAsync(IEnumerable<int> ids)
     {
         var wanted = ids.Distinct().ToList();
-        return await db.Enterprises.AsNoTracking().Where(e => wanted.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name);
+        // Only the two columns: ToDictionaryAsync's selectors run on materialized rows, which would be whole enterprises.
+        return await db.Enterprises.AsNoTracking().Where(e => wanted.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name);
     }
 
     public async Task<IReadOnlyList<EnterpriseRef>> SearchAsync(string? text, int take)

@@ -75,7 +75,7 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
             Status = ExcavationStatus.UnderReview, FiledUtc = now, CheckedAtVersion = version,
         };
         var codes = await db.Set<PipeSegment>().AsNoTracking().Where(s => hits.Select(h => h.SegmentId).Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+            .Select(s => new { s.Id, s.Code }).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
         foreach (var h in hits)
             request.Conflicts.Add(new ExcavationConflict
             {
@@ -218,7 +218,8 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
         var networks = (await db.Set<PipeNetwork>().AsNoTracking().ToListAsync(ct)).ToDictionary(n => n.Id, n => n.DisplayName(chinese));
         var owners = await registry.OwnerNamesAsync(conflicts.Select(c => (c.OwnerEnterpriseId, c.OwnerUtilityId)), chinese, ct);
         var missing = conflicts.Where(c => c.SegmentCode.Length == 0).Select(c => c.SegmentId).ToList();
-        var codes = missing.Count == 0 ? new Dictionary<int, string>() : await db.Set<PipeSegment>().AsNoTracking().Where(s => missing.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
+        var codes = missing.Count == 0 ? new Dictionary<int, string>() : await db.Set<PipeSegment>().AsNoTracking().Where(s => missing.Contains(s.Id))
+            .Select(s => new { s.Id, s.Code }).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
         return conflicts.Select(c => new ConflictItem(c.SegmentId, c.SegmentCode.Length > 0 ? c.SegmentCode : codes.GetValueOrDefault(c.SegmentId, ""), c.NetworkId,
             networks.GetValueOrDefault(c.NetworkId, ""), Math.Round(c.DistanceM, 2), c.ClearanceM, owners[(c.OwnerEnterpriseId, c.OwnerUtilityId)])).ToList();
     }
