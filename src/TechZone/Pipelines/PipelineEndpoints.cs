@@ -22,6 +22,7 @@ static class PipelineEndpoints
         api.MapPost("/segments", CreateSegment).RequireAuthorization(PipelinePolicies.Write);
         api.MapPut("/segments/{id:int}", UpdateSegment).RequireAuthorization(PipelinePolicies.Write);
         api.MapGet("/map/{networkId:int}", Map).RequireAuthorization(PipelinePolicies.Read);
+        api.MapGet("/nodes/map", NodeMap).RequireAuthorization(PipelinePolicies.Read);
         api.MapGet("/export", Export).RequireAuthorization(PipelinePolicies.Read);
 
         // Enterprise users file requests and answer for their own pipe segments; they see only those requests.
@@ -78,6 +79,11 @@ static class PipelineEndpoints
     static async Task<Results<ContentHttpResult, BadRequest>> Map(int networkId, string? bbox, int? zoom, RegistryService s, CancellationToken ct) =>
         MapBounds.TryParse(bbox, out var view)
             ? TypedResults.Content(await s.MapAsync(networkId, view, zoom ?? 14, Zh, ct), "application/geo+json")
+            : TypedResults.BadRequest();
+
+    static async Task<Results<ContentHttpResult, BadRequest>> NodeMap(string? bbox, int? zoom, RegistryService s, CancellationToken ct) =>
+        MapBounds.TryParse(bbox, out var view)
+            ? TypedResults.Content(await s.NodeMapAsync(view, zoom ?? 14, Zh, ct), "application/geo+json")
             : TypedResults.BadRequest();
 
     static async Task<Ok<CheckResult>> Check(CheckRequest r, ExcavationService s, CancellationToken ct) => TypedResults.Ok(await s.CheckAsync(r, Zh, ct));

@@ -302,6 +302,31 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
         }));
     }
 
+    /// <summary>
+    /// The nodes in view (valves, manholes, junctions) as WGS84 points in their network's colour; from zoom 15 on only,
+    /// where single points can be told apart.
+    /// </summary>
+    public async Task<string> NodeMapAsync(MapBounds view, int zoom, bool chinese, CancellationToken ct = default)
+    {
+        await access.RequireReadAsync();
+        if (zoom < 15) return MapFeatures.ToGeoJson([]);
+        var env = ZoneEnvelope(view);
+        var networks = (await db.Set<PipeNetwork>().AsNoTracking().ToListAsync(ct)).ToDictionary(n => n.Id);
+        var rows = await db.Set<PipeNode>().AsNoTracking()
+            .Where(n => n.X >= env.MinX && n.X <= env.MaxX && n.Y >= env.MinY && n.Y <= env.MaxY)
+            .OrderBy(n => n.Id).Take(MaxFeatures)
+            .Select(n => new { n.Code, n.NetworkId, n.Kind, n.X, n.Y, n.DepthM, n.OwnerEnterpriseId, n.OwnerUtilityId }).ToListAsync(ct);
+        var owners = await OwnerNamesAsync(rows.Select(r => (r.OwnerEnterpriseId, r.OwnerUtilityId)), chinese, ct);
+        return MapFeatures.ToGeoJson(rows.Select(r =>
+        {
+            var point = PipeGeometry.ToWgs84(PipeGeometry.Zone.CreatePoint(new Coordinate(r.X, r.Y)));
+            var network = networks.GetValueOrDefault(r.NetworkId);
+            var depth = r.DepthM is { } d ? " · " + PipelineLabels.Metres(d) : "";
+            return new MapFeature(PipeGeometry.ToGeoJson(point), r.Code, null, network?.Color ?? "#607d8b", network?.Color ?? "#607d8b",
+                $"{network?.DisplayName(chinese)} · {PipelineLabels.Node(r.Kind)}{depth} · {owners[(r.OwnerEnterpriseId, r.OwnerUtilityId)].Name}");
+        }));
+    }
+
     internal static Envelope ZoneEnvelope(MapBounds view)
     {
         // Clamped to the zone's 3-degree band: the projection is meaningless far from its central meridian.

@@ -92,6 +92,14 @@ public abstract class PipelineTests(ZoneApp app)
         Assert.InRange(lon, 117.08, 117.12); // WGS84 on the map, not zone metres
         var elsewhere = JsonDocument.Parse(await leader.GetStringAsync($"{Api}/map/{water}?bbox=117.2,39.0,117.21,39.01&zoom=16"));
         Assert.Equal(0, elsewhere.RootElement.GetProperty("features").GetArrayLength());
+
+        // Nodes are points on their own layer, once zoomed in far enough to tell them apart.
+        var nodes = JsonDocument.Parse(await leader.GetStringAsync($"{Api}/nodes/map?bbox=117.08,39.07,117.12,39.09&zoom=16")).RootElement.GetProperty("features");
+        Assert.True(nodes.GetArrayLength() > 0);
+        Assert.Equal("Point", nodes[0].GetProperty("geometry").GetProperty("type").GetString());
+        Assert.InRange(nodes[0].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble(), 117.08, 117.12);
+        var far = JsonDocument.Parse(await leader.GetStringAsync($"{Api}/nodes/map?bbox=117.08,39.07,117.12,39.09&zoom=12"));
+        Assert.Equal(0, far.RootElement.GetProperty("features").GetArrayLength());
     }
 
     [Fact]

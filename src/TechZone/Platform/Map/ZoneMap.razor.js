@@ -30,6 +30,8 @@ export async function create(element, options, dotnet) {
     const layers = options.layers.map(def => {
         const group = L.geoJSON(null, {
             renderer,
+            // Points (pipe nodes ...) as small circles on the canvas: Leaflet's default markers need image files.
+            pointToLayer: (f, latlng) => L.circleMarker(latlng, { renderer, radius: 4 }),
             style: f => ({
                 color: f.properties.color, weight: 1.5, fillColor: f.properties.fill,
                 fillOpacity: f.properties.fill === 'transparent' ? 0 : 0.45,
