@@ -77,7 +77,9 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
             SubmittedByUserId = access.User.UserId ?? "", SubmittedBy = access.User.DisplayName, SubmittedUtc = now, Status = AsBuiltStatus.Submitted,
         };
         db.Add(survey);
-        await SaveAsync(ct);
+        // The unique (request, round) index turns a second submission at the same moment away.
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { throw new PipelineConflictException("AsBuiltPending"); }
         foreach (var returned in request.Surveys.Where(s => s.Status == AsBuiltStatus.Returned))
             await inbox.CompleteAsync(Modules.Pipelines, ReturnKey(returned.Id), ct);
         var link = Link(request.Id);
