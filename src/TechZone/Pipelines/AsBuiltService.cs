@@ -226,13 +226,12 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
 
     // ---- reading ------------------------------------------------------------------------------------------------
 
-    /// <summary>The surveys of a request the caller may already see (ExcavationService checks that), newest first, with the live check.</summary>
-    internal async Task<IReadOnlyList<AsBuiltSurveyItem>> SurveysAsync(int requestId, bool chinese, CancellationToken ct)
+    /// <summary>The surveys of a request the caller may already see (ExcavationService loaded it), newest first, with the live check.</summary>
+    internal async Task<IReadOnlyList<AsBuiltSurveyItem>> SurveysAsync(ExcavationRequest request, bool chinese, CancellationToken ct)
     {
-        var surveys = await db.Set<AsBuiltSurvey>().AsNoTracking().Include(s => s.Features).Where(s => s.RequestId == requestId)
+        var surveys = await db.Set<AsBuiltSurvey>().AsNoTracking().Include(s => s.Features).Where(s => s.RequestId == request.Id)
             .OrderByDescending(s => s.Round).ToListAsync(ct);
         if (surveys.Count == 0) return [];
-        var request = await db.Set<ExcavationRequest>().AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
         var canReview = await access.CanWriteAsync() && access.OwnEnterprise is null;
         var list = new List<AsBuiltSurveyItem>();
         foreach (var s in surveys)

@@ -187,7 +187,7 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
                 r.Status == ExcavationStatus.UnderReview && MayAnswer(a, utilityDepartments))).ToList();
         var zone = PipeGeometry.FromWkb(r.AreaWkb);
         var canDecide = r.Status == ExcavationStatus.UnderReview && access.OwnEnterprise is null && await access.CanWriteAsync();
-        var surveys = await asBuilt.SurveysAsync(r.Id, chinese, ct);
+        var surveys = await asBuilt.SurveysAsync(r, chinese, ct);
         var canSubmit = await asBuilt.CanSubmitAsync(r, surveys.Any(s => s.Status == AsBuiltStatus.Submitted));
         return new ExcavationDetail(r.Id, r.Number, r.Title, r.ApplicantName, r.ApplicantEnterpriseId, r.Status, PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(zone)),
             Math.Round(zone.Area, 1), r.DepthM, r.Method, r.StartOn, r.EndOn, r.ContactName, r.ContactPhone, PipelineLabels.Utc(r.FiledUtc), r.CheckedAtVersion,

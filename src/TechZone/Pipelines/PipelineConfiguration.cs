@@ -28,18 +28,27 @@ sealed class UtilityConfiguration : IEntityTypeConfiguration<Utility>
     }
 }
 
+/// <summary>The attribute columns a pipe segment, its versions and as-built features share (<see cref="IPipeAttributes"/>).</summary>
+static class PipeAttributeColumns
+{
+    public static void Configure<T>(EntityTypeBuilder<T> b) where T : class, IPipeAttributes
+    {
+        b.Property<string>(nameof(IPipeAttributes.Code)).HasMaxLength(PipelineLimits.Code);
+        b.Property<string>(nameof(IPipeAttributes.Material)).HasMaxLength(PipelineLimits.Name);
+        b.Property<string?>(nameof(IPipeAttributes.Section)).HasMaxLength(PipelineLimits.Code);
+        b.Property<string?>(nameof(IPipeAttributes.PressureClass)).HasMaxLength(PipelineLimits.Code);
+        b.Property<PipeStatus>(nameof(IPipeAttributes.Status)).HasConversion<string>().HasMaxLength(20);
+        b.Property<QualityLevel>(nameof(IPipeAttributes.Quality)).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
 sealed class PipeSegmentConfiguration : IEntityTypeConfiguration<PipeSegment>
 {
     public void Configure(EntityTypeBuilder<PipeSegment> b)
     {
         b.ToTable("pipelines_segments");
-        b.Property(x => x.Code).HasMaxLength(PipelineLimits.Code);
+        PipeAttributeColumns.Configure(b);
         b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Material).HasMaxLength(PipelineLimits.Name);
-        b.Property(x => x.Section).HasMaxLength(PipelineLimits.Code);
-        b.Property(x => x.PressureClass).HasMaxLength(PipelineLimits.Code);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Quality).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Revision).IsConcurrencyToken();
         b.HasOne<PipeNetwork>().WithMany().HasForeignKey(x => x.NetworkId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Utility>().WithMany().HasForeignKey(x => x.OwnerUtilityId).OnDelete(DeleteBehavior.Restrict);
@@ -56,12 +65,7 @@ sealed class PipeSegmentVersionConfiguration : IEntityTypeConfiguration<PipeSegm
     public void Configure(EntityTypeBuilder<PipeSegmentVersion> b)
     {
         b.ToTable("pipelines_segment_versions");
-        b.Property(x => x.Code).HasMaxLength(PipelineLimits.Code);
-        b.Property(x => x.Material).HasMaxLength(PipelineLimits.Name);
-        b.Property(x => x.Section).HasMaxLength(PipelineLimits.Code);
-        b.Property(x => x.PressureClass).HasMaxLength(PipelineLimits.Code);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Quality).HasConversion<string>().HasMaxLength(20);
+        PipeAttributeColumns.Configure(b);
         b.Property(x => x.ChangedBy).HasMaxLength(100);
         b.Property(x => x.Reason).HasMaxLength(PipelineLimits.Name);
         b.HasOne<PipeSegment>().WithMany().HasForeignKey(x => x.SegmentId).OnDelete(DeleteBehavior.Cascade);
@@ -166,12 +170,7 @@ sealed class AsBuiltFeatureConfiguration : IEntityTypeConfiguration<AsBuiltFeatu
     public void Configure(EntityTypeBuilder<AsBuiltFeature> b)
     {
         b.ToTable("pipelines_asbuilt_features");
-        b.Property(x => x.Code).HasMaxLength(PipelineLimits.Code);
-        b.Property(x => x.Material).HasMaxLength(PipelineLimits.Name);
-        b.Property(x => x.Section).HasMaxLength(PipelineLimits.Code);
-        b.Property(x => x.PressureClass).HasMaxLength(PipelineLimits.Code);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Quality).HasConversion<string>().HasMaxLength(20);
+        PipeAttributeColumns.Configure(b);
         b.HasIndex(x => x.SurveyId);
     }
 }
