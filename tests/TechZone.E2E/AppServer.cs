@@ -136,6 +136,27 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
         throw new InvalidOperationException("TechZone did not become ready:\n" + log);
     }
 
+    /// <summary>How many lines the app has written so far.</summary>
+    public int LogLength { get { lock (output) return output.Count; } }
+
+    /// <summary>The app's warnings and errors (with their indented detail lines) written since a line.</summary>
+    public IReadOnlyList<string> LogProblemsSince(int start)
+    {
+        lock (output)
+        {
+            var lines = new List<string>();
+            var inProblem = false;
+            for (var i = Math.Min(start, output.Count); i < output.Count && lines.Count < 80; i++)
+            {
+                var line = output[i];
+                if (line.StartsWith("warn:") || line.StartsWith("fail:") || line.StartsWith("crit:")) inProblem = true;
+                else if (!line.StartsWith(' ')) inProblem = false;
+                if (inProblem) lines.Add(line);
+            }
+            return lines;
+        }
+    }
+
     public void SkipIfUnavailable()
     {
         if (SkipReason is not null) Assert.Skip(SkipReason);

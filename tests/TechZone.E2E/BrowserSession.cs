@@ -14,6 +14,8 @@ public sealed class BrowserSession : IAsyncDisposable
     readonly AppServer server;
     readonly IBrowserContext context;
     readonly List<string> problems = [];
+    readonly List<string> consoleErrors = [];
+    readonly int logStart;
     public IPage Page { get; }
 
     BrowserSession(AppServer server, IBrowserContext context, IPage page)
@@ -21,6 +23,8 @@ public sealed class BrowserSession : IAsyncDisposable
         this.server = server;
         this.context = context;
         Page = page;
+        logStart = server.LogLength;
+        page.Console += (_, message) => { if (message.Type == "error") lock (consoleErrors) consoleErrors.Add(message.Text); };
         page.PageError += (_, error) => problems.Add("page error: " + error);
         page.RequestFailed += (_, request) =>
         {
@@ -125,5 +129,29 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.True(styled, "MudBlazor's stylesheet is not loaded on " + Page.Url);
     }
 
-    public async ValueTask DisposeAsync() => await context.CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await WriteDiagnosticsAsync();
+        await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// What the test's output shows if it fails: where the page was, what it said, and what the app logged meanwhile,
+    /// since a timeout alone does not tell a slow machine from a refused form.
+    /// </summary>
+    async Task WriteDiagnosticsAsync()
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        if (output is null) return;
+        try
+        {
+            output.WriteLine($"[{server.Provider}] page at {Page.Url}");
+            var alerts = await Page.Locator(".mud-alert:visible, .mud-snackbar:visible, .validation-message:visible, #blazor-error-ui:visible, #components-reconnect-modal:visible")
+                .AllInnerTextsAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            foreach (var alert in alerts) output.WriteLine("  shows: " + alert.ReplaceLineEndings(" "));
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException) { output.WriteLine("  (page not readable: " + e.Message + ")"); }
+        lock (consoleErrors) foreach (var error in consoleErrors) output.WriteLine("  console: " + error);
+        foreach (var line in server.LogProblemsSince(logStart)) output.WriteLine("  app: " + line);
+    }
 }
