@@ -169,6 +169,19 @@ public abstract class PipelineTests(AppServer server)
         await page.GetByTestId("segment-link").First.ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/pipelines/segments/\d+$"));
         await Assertions.Expect(page.GetByTestId("segment-history")).ToContainTextAsync("建档");
+        var segmentUrl = page.Url;
+        var revisions = await page.GetByTestId("segment-history").Locator("tbody tr").CountAsync();
+
+        // ---- planning corrects the segment's depth after a survey: a new revision, the old one in the history ----
+        await page.GetByTestId("edit-segment").ClickAsync();
+        await FillAsync(page, "segment-depth-start", "2.45");
+        await FillAsync(page, "segment-reason", "物探复核埋深");
+        await session.ScreenshotAsync("pipelines-segment-edit-zh-CN-desktop");
+        await page.GetByTestId("save-segment").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("segment-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("segment-history")).ToContainTextAsync("物探复核埋深");
+        await Assertions.Expect(page.GetByTestId("segment-history").Locator("tbody tr")).ToHaveCountAsync(revisions + 1);
+        await Assertions.Expect(page.GetByTestId("segment-facts")).ToContainTextAsync("2.45 m");
         await session.AssertHealthyAsync();
 
         // ---- English, and a phone ----
@@ -195,6 +208,11 @@ public abstract class PipelineTests(AppServer server)
         await phoneZh.Page.GotoAsync(requestUrl);
         await phoneZh.WaitForInteractiveAsync();
         await phoneZh.ScreenshotAsync("pipelines-request-zh-CN-phone");
+        await phoneZh.Page.GotoAsync(segmentUrl);
+        await phoneZh.WaitForInteractiveAsync();
+        await phoneZh.Page.GetByTestId("edit-segment").ClickAsync();
+        await Assertions.Expect(phoneZh.Page.GetByTestId("segment-form")).ToBeVisibleAsync();
+        await phoneZh.ScreenshotAsync("pipelines-segment-edit-zh-CN-phone");
         await phoneZh.AssertHealthyAsync();
     }
     [Fact]

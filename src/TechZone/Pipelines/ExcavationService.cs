@@ -23,20 +23,20 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
     {
         await RequireFilerAsync();
         var area = ParseArea(r.Area);
-        var (version, hits) = await ConflictsAsync(area, ct);
-        return new CheckResult(version, await ConflictItemsAsync(hits.Select(h => new ExcavationConflict
+        var (state, hits) = await ConflictsAsync(area, ct);
+        return new CheckResult(state.Index.Version, await ConflictItemsAsync(hits.Select(h => new ExcavationConflict
         {
             SegmentId = h.SegmentId, NetworkId = h.NetworkId, DistanceM = h.DistanceM, ClearanceM = h.ClearanceM,
             OwnerEnterpriseId = NullIfNone(h.OwnerEnterpriseId), OwnerUtilityId = NullIfNone(h.OwnerUtilityId),
-        }).ToList(), chinese, ct));
+        }).ToList(), chinese, ct, state));
     }
 
-    async Task<(long Version, List<ConflictHit> Hits)> ConflictsAsync(Geometry area, CancellationToken ct)
+    async Task<(PipelineIndex.State State, List<ConflictHit> Hits)> ConflictsAsync(Geometry area, CancellationToken ct)
     {
         var state = await index.CurrentAsync(db, ct);
         var hits = state.Index.Check(area, state.Clearances);
         hits.Sort((a, b) => a.DistanceM != b.DistanceM ? a.DistanceM.CompareTo(b.DistanceM) : a.SegmentId.CompareTo(b.SegmentId));
-        return (state.Index.Version, hits);
+        return (state, hits);
     }
 
     static int? NullIfNone(int id) => id == IndexedSegment.None ? null : id;
@@ -63,7 +63,8 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
         var area = ParseArea(r.Area);
         if (r.EndOn < r.StartOn) throw new PipelineRuleException("Dates");
         var (applicantId, applicantName) = await ApplicantAsync(r, ct);
-        var (version, hits) = await ConflictsAsync(area, ct);
+        var (state, hits) = await ConflictsAsync(area, ct);
+        var version = state.Index.Version;
         var now = clock.GetUtcNow().UtcDateTime;
         var e = area.EnvelopeInternal;
         var request = new ExcavationRequest
@@ -213,15 +214,17 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
         return a.OwnerUtilityId is { } u && user.IsStaff && user.DepartmentId is { } dep && utilityDepartments.GetValueOrDefault(u) == dep;
     }
 
-    async Task<IReadOnlyList<ConflictItem>> ConflictItemsAsync(IReadOnlyList<ExcavationConflict> conflicts, bool chinese, CancellationToken ct)
+    /// <summary>The conflicts in words; a fresh check passes its index state, whose network names save a query.</summary>
+    async Task<IReadOnlyList<ConflictItem>> ConflictItemsAsync(IReadOnlyList<ExcavationConflict> conflicts, bool chinese, CancellationToken ct,
+        PipelineIndex.State? state = null)
     {
-        var networks = (await db.Set<PipeNetwork>().AsNoTracking().ToListAsync(ct)).ToDictionary(n => n.Id, n => n.DisplayName(chinese));
+        var networks = state?.Networks ?? await db.Set<PipeNetwork>().AsNoTracking().ToDictionaryAsync(n => n.Id, ct);
         var owners = await registry.OwnerNamesAsync(conflicts.Select(c => (c.OwnerEnterpriseId, c.OwnerUtilityId)), chinese, ct);
         var missing = conflicts.Where(c => c.SegmentCode.Length == 0).Select(c => c.SegmentId).ToList();
         var codes = missing.Count == 0 ? new Dictionary<int, string>() : await db.Set<PipeSegment>().AsNoTracking().Where(s => missing.Contains(s.Id))
             .Select(s => new { s.Id, s.Code }).ToDictionaryAsync(s => s.Id, s => s.Code, ct);
         return conflicts.Select(c => new ConflictItem(c.SegmentId, c.SegmentCode.Length > 0 ? c.SegmentCode : codes.GetValueOrDefault(c.SegmentId, ""), c.NetworkId,
-            networks.GetValueOrDefault(c.NetworkId, ""), Math.Round(c.DistanceM, 2), c.ClearanceM, owners[(c.OwnerEnterpriseId, c.OwnerUtilityId)])).ToList();
+            networks.TryGetValue(c.NetworkId, out var n) ? n.DisplayName(chinese) : "", Math.Round(c.DistanceM, 2), c.ClearanceM, owners[(c.OwnerEnterpriseId, c.OwnerUtilityId)])).ToList();
     }
 
     // ---- answers and decisions -------------------------------------------------------------------------------

@@ -15,8 +15,11 @@ namespace TechZone.Pipelines;
 /// </summary>
 public sealed class PipelineIndex(ILogger<PipelineIndex> log)
 {
-    /// <summary>The index and the clearance of every network, at one registry version.</summary>
-    public sealed record State(ConflictIndex Index, IReadOnlyDictionary<int, double> Clearances);
+    /// <summary>The index and every network's clearance and names, at one registry version (a network's change bumps it).</summary>
+    public sealed record State(ConflictIndex Index, IReadOnlyDictionary<int, double> Clearances, IReadOnlyDictionary<int, PipeNetwork> Networks)
+    {
+        public string NetworkName(int id, bool chinese) => Networks.TryGetValue(id, out var n) ? n.DisplayName(chinese) : "";
+    }
 
     readonly SemaphoreSlim gate = new(1, 1);
     volatile State? current;
@@ -31,7 +34,8 @@ public sealed class PipelineIndex(ILogger<PipelineIndex> log)
         {
             var state = current;
             if (state is not null && state.Index.Version >= version) return state;
-            var clearances = await db.Set<PipeNetwork>().AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.ClearanceM, ct);
+            var networks = await db.Set<PipeNetwork>().AsNoTracking().ToDictionaryAsync(n => n.Id, ct);
+            var clearances = networks.ToDictionary(n => n.Key, n => n.Value.ClearanceM);
             ConflictIndex index;
             if (state is null)
             {
@@ -51,7 +55,7 @@ public sealed class PipelineIndex(ILogger<PipelineIndex> log)
                 }
                 index = state.Index.With(changed, removed, version);
             }
-            current = state = new State(index, clearances);
+            current = state = new State(index, clearances, networks);
             return state;
         }
         finally

@@ -42,6 +42,13 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
         return true;
     }
 
+    /// <summary>Enterprises that may own a pipe segment (the segment form's owner search).</summary>
+    public async Task<IReadOnlyList<EnterpriseRef>> SearchOwnersAsync(string? text, CancellationToken ct = default)
+    {
+        await access.RequireWriteAsync();
+        return await enterprises.SearchAsync(text, 20);
+    }
+
     public async Task<IReadOnlyList<UtilityItem>> UtilitiesAsync(bool chinese, CancellationToken ct = default)
     {
         await access.RequireReadAsync();

@@ -149,6 +149,12 @@ public static class PlatformModule
         // Routing after the status-code pages, so that a re-executed request is routed again.
         app.UseRouting();
         app.UseAuthentication();
+        // An API request reads its department's grants once, however many checks it makes (the endpoint's policy,
+        // then the module's service); a page's circuit outlives its request, so pages batch where they need it.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.Use(async (http, next) =>
+        {
+            using (http.RequestServices.GetRequiredService<ModuleGrants>().Batch()) await next(http);
+        }));
         app.UseAuthorization();
         app.Use((http, next) =>
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
@@ -70,7 +71,8 @@ sealed class ModuleRequirementHandler(ModuleGrants grants) : AuthorizationHandle
 /// </summary>
 public sealed class ModuleGrants(IServiceScopeFactory scopes)
 {
-    readonly AsyncLocal<Dictionary<int, Dictionary<string, ModuleAccess>>?> batch = new();
+    // Checks in one batch may run concurrently (an API request's parallel awaits): one shared read per department.
+    readonly AsyncLocal<ConcurrentDictionary<int, Task<Dictionary<string, ModuleAccess>>>?> batch = new();
 
     /// <summary>Until disposed, checks on this async flow share one read of each department's grants.</summary>
     public IDisposable Batch()
@@ -84,8 +86,7 @@ public sealed class ModuleGrants(IServiceScopeFactory scopes)
     {
         if (batch.Value is { } read)
         {
-            if (!read.TryGetValue(departmentId, out var all))
-                read[departmentId] = all = await ReadAsync(departmentId, null);
+            var all = await read.GetOrAdd(departmentId, id => ReadAsync(id, null));
             return all.TryGetValue(module, out var a) ? a : null;
         }
         return (await ReadAsync(departmentId, module)).TryGetValue(module, out var access) ? access : null;
