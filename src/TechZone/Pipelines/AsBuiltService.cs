@@ -259,10 +259,8 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
     /// <summary>The newest survey's features as a map layer.</summary>
     public async Task<string?> MapAsync(int requestId, CancellationToken ct = default)
     {
-        var visible = db.Set<ExcavationRequest>().AsNoTracking().Where(r => r.Id == requestId);
-        if (access.OwnEnterprise is { } own) visible = visible.Where(r => r.ApplicantEnterpriseId == own || r.Answers.Any(a => a.OwnerEnterpriseId == own));
-        else await access.RequireReadAsync();
-        if (!await visible.AnyAsync(ct)) return null;
+        if (access.OwnEnterprise is null) await access.RequireReadAsync();
+        if (!await access.Visible(db.Set<ExcavationRequest>().AsNoTracking()).AnyAsync(r => r.Id == requestId, ct)) return null;
         var features = await db.Set<AsBuiltSurvey>().AsNoTracking().Where(s => s.RequestId == requestId).OrderByDescending(s => s.Round)
             .Select(s => s.Features.Select(f => new { f.Code, f.Wkb, f.SegmentId }).ToList()).FirstOrDefaultAsync(ct) ?? [];
         return Platform.Map.MapFeatures.ToGeoJson(features.Select(f => new Platform.Map.MapFeature(
@@ -279,7 +277,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
     static string ReviewKey(int surveyId, int department) => $"asbuilt:{surveyId}:{department}";
     static string ReturnKey(int surveyId) => $"asbuilt-returned:{surveyId}";
 
-    static string Text(string key, bool chinese, params object[] args) => Text(key, chinese ? PipelineLabels.Chinese : PipelineLabels.English, args);
+    static string Text(string key, bool chinese, params object[] args) => PipelineLabels.Text(key, chinese, args);
 
     static string Text(string key, CultureInfo culture, params object[] args) => PipelineLabels.Text(key, culture, args);
 

@@ -145,19 +145,12 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
     static string AnswerKey(long answerId, string? user = null) => user is null ? $"answer:{answerId}" : $"answer:{answerId}:{user}";
     static string EscalationKey(long answerId, string user) => $"escalation:{answerId}:{user}";
 
-    static string Text(string key, bool chinese, params object[] args) =>
-        string.Format(PipelineStrings.ResourceManager.GetString(key, chinese ? PipelineLabels.Chinese : PipelineLabels.English)!, args);
+    static string Text(string key, bool chinese, params object[] args) => PipelineLabels.Text(key, chinese, args);
 
     // ---- reading ----------------------------------------------------------------------------------------------
 
     /// <summary>Requests the caller may see: all for the module's readers; for an enterprise, its own and those it must answer.</summary>
-    IQueryable<ExcavationRequest> Visible()
-    {
-        var q = db.Set<ExcavationRequest>().AsNoTracking();
-        if (access.OwnEnterprise is { } own)
-            q = q.Where(r => r.ApplicantEnterpriseId == own || r.Answers.Any(a => a.OwnerEnterpriseId == own));
-        return q;
-    }
+    IQueryable<ExcavationRequest> Visible() => access.Visible(db.Set<ExcavationRequest>().AsNoTracking());
 
     public async Task<PagedResult<ExcavationSummary>> ListAsync(ExcavationQuery query, CancellationToken ct = default)
     {

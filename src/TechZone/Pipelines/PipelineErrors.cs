@@ -57,4 +57,8 @@ public sealed class PipelineAccessService(IAuthorizationService authorization, C
 
     /// <summary>The enterprise whose records alone the caller may see; null for the zone's people.</summary>
     public int? OwnEnterprise => current.IsEnterprise && !current.IsInternal ? current.EnterpriseId ?? -1 : null;
+
+    /// <summary>The excavation requests the caller may see: an enterprise those it filed and those touching its pipe segments.</summary>
+    public IQueryable<ExcavationRequest> Visible(IQueryable<ExcavationRequest> requests) =>
+        OwnEnterprise is { } own ? requests.Where(r => r.ApplicantEnterpriseId == own || r.Answers.Any(a => a.OwnerEnterpriseId == own)) : requests;
 }

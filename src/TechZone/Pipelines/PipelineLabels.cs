@@ -13,6 +13,7 @@ public static class PipelineLabels
 
     /// <summary>A message of the module's resources, formatted in <paramref name="culture"/>.</summary>
     public static string Text(string key, CultureInfo culture, params object[] args) => string.Format(culture, S(key, culture), args);
+    public static string Text(string key, bool chinese, params object[] args) => Text(key, chinese ? Chinese : English, args);
 
     public static string Status(PipeStatus s) => S("PipeStatus_" + s);
     public static string Quality(QualityLevel q) => S("Quality_" + q);
