@@ -115,6 +115,9 @@ public abstract class PipelineTests(AppServer server)
         await page.Locator("[data-nav=pipeline-board]").ClickAsync();
         await page.WaitForURLAsync(new Regex("/pipelines/board$"));
         await Assertions.Expect(page.GetByTestId("board-permits")).ToContainTextAsync("E2E 麒麟光缆接入工程");
+        // Its permit runs 30 days past the work's end: valid, not yet marked expired.
+        var permitRow = page.GetByTestId("board-permits").Locator("tr").Filter(new() { HasText = "E2E 麒麟光缆接入工程" });
+        await Assertions.Expect(permitRow.GetByTestId("permit-until")).ToHaveAttributeAsync("data-expired", "false");
         await session.ScreenshotAsync("pipelines-board-zh-CN-desktop");
 
         // ---- after the work, the applicant uploads the as-built survey; it passes the check and is submitted ----
