@@ -10,6 +10,8 @@ public class Building : Data.IVersioned, IGeoFeature
     public int ParkId { get; set; }
     public string Name { get; set; } = "";
     public string Owner { get; set; } = "";
+    /// <summary>The enterprise that manages the building (物业/运营方); its portal users report the building's units in surveys.</summary>
+    public int? ManagerEnterpriseId { get; set; }
     public string Address { get; set; } = "";
     public BuildingType Type { get; set; }
     public long GrossAreaDm2 { get; set; }

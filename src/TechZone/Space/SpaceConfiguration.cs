@@ -18,6 +18,7 @@ sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
         b.HasIndex(x => new { x.ParkId, x.Name }).IsUnique();
         b.HasIndex(x => new { x.MinLon, x.MaxLon, x.MinLat, x.MaxLat });
         b.HasIndex(x => x.ParcelId);
+        b.HasIndex(x => x.ManagerEnterpriseId);
         b.HasOne<Park>().WithMany().HasForeignKey(x => x.ParkId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Parcel>().WithMany().HasForeignKey(x => x.ParcelId).OnDelete(DeleteBehavior.SetNull);
     }

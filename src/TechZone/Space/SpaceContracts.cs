@@ -1,3 +1,4 @@
+using TechZone.Platform.Zone;
 using System.ComponentModel.DataAnnotations;
 using TechZone.Platform.Resources;
 
@@ -23,7 +24,7 @@ public sealed record BuildingSummary(int Id, int ParkId, string ParkName, string
 
 public sealed record BuildingDetail(int Id, int ParkId, string ParkName, string Name, string Owner, string Address, BuildingType Type,
     decimal GrossArea, decimal LeasableArea, int FloorCount, int? ParcelId, string? ParcelNumber, string? Geometry, long Version,
-    IReadOnlyList<FloorPlan> Floors, SpaceRates Rates, IReadOnlyList<RateTrendPoint> Trend);
+    IReadOnlyList<FloorPlan> Floors, SpaceRates Rates, IReadOnlyList<RateTrendPoint> Trend, EnterpriseRef? Manager = null);
 
 /// <summary>A floor of the stacking plan: its units left to right, each with its area and status.</summary>
 public sealed record FloorPlan(int Id, int Level, string Name, IReadOnlyList<UnitItem> Units);
@@ -68,6 +69,9 @@ public sealed record BuildingRequest
 
     [StringLength(SpaceLimits.Name, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
     public string? Owner { get; set; }
+
+    /// <summary>The enterprise managing the building, whose portal users then report its units in surveys.</summary>
+    public int? ManagerEnterpriseId { get; set; }
 
     [StringLength(SpaceLimits.Address, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]
     public string? Address { get; set; }
@@ -200,8 +204,15 @@ public sealed record CampaignDetail(int Id, string Name, DateOnly SurveyOn, Camp
 public sealed record CampaignBuildingProgress(int BuildingId, string BuildingName, string ParkName, int Recorded, int Total);
 
 /// <summary>One unit of a building in a campaign: its leaseholder on the survey date and what was recorded, if anything.</summary>
+/// <summary>
+/// A unit in a campaign. For the building's manager (a portal user) the leaseholder and the subletting flag are left out:
+/// <see cref="Leased"/> says only whether a lease covers the survey date.
+/// </summary>
 public sealed record SurveyUnitRow(int UnitId, string Number, int Level, decimal Area, int? LeaseholderId, string? LeaseholderName,
-    UnitUsage? Usage, int? ActualUserId, string ActualUserName, bool Subletting, string Note, string RecordedByName);
+    UnitUsage? Usage, int? ActualUserId, string ActualUserName, bool Subletting, string Note, string RecordedByName, bool Leased = false);
+
+/// <summary>A building a portal user's enterprise manages, in a campaign still in progress: what it is asked to report.</summary>
+public sealed record ManagedSurvey(int CampaignId, string CampaignName, DateOnly SurveyOn, int BuildingId, string BuildingName, int Recorded, int Total);
 
 public sealed record CampaignRequest
 {

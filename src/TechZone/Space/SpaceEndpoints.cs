@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TechZone.Platform.Identity;
 using TechZone.Platform.Localization;
 using TechZone.Platform.Map;
 
@@ -30,8 +31,10 @@ static class SpaceEndpoints
         api.MapGet("/surveys", Campaigns).RequireAuthorization(SpacePolicies.Read);
         api.MapGet("/surveys/{id:int}", Campaign).RequireAuthorization(SpacePolicies.Read);
         api.MapPost("/surveys", CreateCampaign).RequireAuthorization(SpacePolicies.Write);
-        api.MapGet("/surveys/{id:int}/buildings/{buildingId:int}/units", SurveyUnits).RequireAuthorization(SpacePolicies.Read);
-        api.MapPost("/surveys/{id:int}/records", Record).RequireAuthorization(SpacePolicies.Write);
+        // A building's manager (an enterprise's portal users) reports the buildings it manages; the service checks which.
+        api.MapGet("/my/surveys", ManagedSurveys).RequireAuthorization(Policies.Portal);
+        api.MapGet("/surveys/{id:int}/buildings/{buildingId:int}/units", SurveyUnits).RequireAuthorization(SpacePolicies.ReadOrOwn);
+        api.MapPost("/surveys/{id:int}/records", Record).RequireAuthorization(SpacePolicies.ReadOrOwn);
         api.MapPost("/surveys/{id:int}/complete", Complete).RequireAuthorization(SpacePolicies.Write);
         api.MapGet("/subletting", Subletting).RequireAuthorization(SpacePolicies.Read);
 
@@ -119,6 +122,8 @@ static class SpaceEndpoints
         var id = await s.CreateAsync(r, ct);
         return TypedResults.Created($"/api/v1/space/surveys/{id}", (await s.GetAsync(id, Zh, ct))!);
     }
+
+    static async Task<Ok<IReadOnlyList<ManagedSurvey>>> ManagedSurveys(SurveyService s, CancellationToken ct) => TypedResults.Ok(await s.ManagedAsync(ct));
 
     static async Task<Results<Ok<IReadOnlyList<SurveyUnitRow>>, NotFound>> SurveyUnits(int id, int buildingId, SurveyService s, CancellationToken ct) =>
         await s.UnitsAsync(id, buildingId, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound();

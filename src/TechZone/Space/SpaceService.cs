@@ -42,9 +42,11 @@ public sealed class SpaceService(ZoneDb db, SpaceAccessService access, ZoneTime 
         var plans = floors.Select(f => new FloorPlan(f.Id, f.Level, f.Name, units.Where(u => u.FloorId == f.Id).OrderBy(u => u.Number).ToList())).ToList();
         var facts = await occupancy.FactsAsync([id], ct);
         var parcel = b.ParcelId is { } p ? await db.Set<Parcel>().Where(x => x.Id == p).Select(x => x.Number).SingleOrDefaultAsync(ct) : null;
+        var manager = b.ManagerEnterpriseId is { } m && (await enterprises.NamesAsync([m])).TryGetValue(m, out var managerName)
+            ? new EnterpriseRef(m, managerName, "") : null;
         return new BuildingDetail(b.Id, b.ParkId, parks.GetValueOrDefault(b.ParkId, ""), b.Name, b.Owner, b.Address, b.Type,
             Area.M2(b.GrossAreaDm2), Area.M2(b.LeasableAreaDm2), b.FloorCount, b.ParcelId, parcel, b.Geometry, b.Version, plans,
-            OccupancyService.Rates(facts), await occupancy.TrendAsync(facts, ct));
+            OccupancyService.Rates(facts), await occupancy.TrendAsync(facts, ct), manager);
     }
 
     public async Task<int> CreateBuildingAsync(BuildingRequest request, CancellationToken ct = default)
@@ -80,6 +82,7 @@ public sealed class SpaceService(ZoneDb db, SpaceAccessService access, ZoneTime 
         if (await db.Set<Building>().AnyAsync(x => x.ParkId == park && x.Name == name && x.Id != b.Id, ct))
             throw new SpaceConflictException("BuildingNameTaken", name);
         if (r.ParcelId is { } parcel && !await db.Set<Parcel>().AnyAsync(p => p.Id == parcel, ct)) throw new SpaceRuleException("ParcelUnknown");
+        if (r.ManagerEnterpriseId is { } manager && (await enterprises.NamesAsync([manager])).Count == 0) throw new SpaceRuleException("EnterpriseUnknown");
         if (!string.IsNullOrWhiteSpace(r.Geometry))
         {
             var g = Geo.TryParse(r.Geometry);
@@ -88,6 +91,7 @@ public sealed class SpaceService(ZoneDb db, SpaceAccessService access, ZoneTime 
         }
         (b.ParkId, b.Name, b.Owner, b.Address, b.Type) = (park, name, (r.Owner ?? "").Trim(), (r.Address ?? "").Trim(), type);
         (b.GrossAreaDm2, b.LeasableAreaDm2, b.FloorCount, b.ParcelId) = (Area.Dm2(gross), Area.Dm2(leasable), floors, r.ParcelId);
+        b.ManagerEnterpriseId = r.ManagerEnterpriseId;
     }
 
     // ---- floors and units ---------------------------------------------------------------------------------------

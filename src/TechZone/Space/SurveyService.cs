@@ -5,8 +5,10 @@ using TechZone.Platform.Zone;
 namespace TechZone.Space;
 
 /// <summary>
-/// Utilization surveys (摸底调查): a campaign names a survey date and buildings; surveyors record each unit's actual
-/// use. A unit used by someone other than its leaseholder on the survey date is flagged as possible illegal subletting.
+/// Utilization surveys (摸底调查): a campaign names a survey date and buildings; surveyors — the Space department's staff,
+/// or the portal users of the enterprise that manages a building — record each unit's actual use. A unit used by
+/// someone other than its leaseholder on the survey date is flagged as possible illegal subletting; a manager reports
+/// what it finds but does not see the leaseholders or the flag (other enterprises' records, and the zone's finding).
 /// </summary>
 public sealed class SurveyService(ZoneDb db, SpaceAccessService access, IEnterpriseDirectory enterprises)
 {
@@ -42,10 +44,38 @@ public sealed class SurveyService(ZoneDb db, SpaceAccessService access, IEnterpr
         await db.Set<Unit>().AsNoTracking().Where(u => buildingIds.Contains(u.BuildingId)).GroupBy(u => u.BuildingId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
+    /// <summary>The campaigns in progress that ask the caller's enterprise to report the buildings it manages.</summary>
+    public async Task<IReadOnlyList<ManagedSurvey>> ManagedAsync(CancellationToken ct = default)
+    {
+        if (access.OwnEnterprise is not { } own) throw new SpaceForbiddenException();
+        var rows = await (from cb in db.Set<SurveyCampaignBuilding>()
+                          join c in db.Set<SurveyCampaign>() on cb.CampaignId equals c.Id
+                          join b in db.Set<Building>() on cb.BuildingId equals b.Id
+                          where b.ManagerEnterpriseId == own && c.Status == CampaignStatus.InProgress
+                          orderby c.SurveyOn descending, c.Id, b.Name
+                          select new { c.Id, c.Name, c.SurveyOn, BuildingId = b.Id, BuildingName = b.Name }).AsNoTracking().ToListAsync(ct);
+        var buildingIds = rows.Select(r => r.BuildingId).Distinct().ToList();
+        var campaignIds = rows.Select(r => r.Id).Distinct().ToList();
+        var totals = await UnitCountsAsync(buildingIds, ct);
+        var recorded = await db.Set<SurveyRecord>().AsNoTracking().Where(r => campaignIds.Contains(r.CampaignId) && buildingIds.Contains(r.BuildingId))
+            .GroupBy(r => new { r.CampaignId, r.BuildingId }).Select(g => new { g.Key.CampaignId, g.Key.BuildingId, Count = g.Count() }).ToListAsync(ct);
+        return rows.Select(r => new ManagedSurvey(r.Id, r.Name, r.SurveyOn, r.BuildingId, r.BuildingName,
+            recorded.Where(x => x.CampaignId == r.Id && x.BuildingId == r.BuildingId).Sum(x => x.Count), totals.GetValueOrDefault(r.BuildingId))).ToList();
+    }
+
+    /// <summary>
+    /// Whether the caller may survey this building: the module's readers (writers record), or the portal users of the
+    /// enterprise that manages it. Anyone else gets the same answer as for a building that does not exist.
+    /// </summary>
+    async Task<bool> IsManagerAsync(int buildingId, CancellationToken ct) =>
+        access.OwnEnterprise is { } own && await db.Set<Building>().AnyAsync(b => b.Id == buildingId && b.ManagerEnterpriseId == own, ct);
+
     /// <summary>The units of one building in a campaign: leaseholder on the survey date and the record, if any.</summary>
     public async Task<IReadOnlyList<SurveyUnitRow>?> UnitsAsync(int campaignId, int buildingId, CancellationToken ct = default)
     {
-        await access.RequireReadAsync();
+        var manager = access.OwnEnterprise is not null;
+        if (manager) { if (!await IsManagerAsync(buildingId, ct)) return null; }
+        else await access.RequireReadAsync();
         var c = await db.Set<SurveyCampaign>().AsNoTracking().Include(x => x.Buildings).SingleOrDefaultAsync(x => x.Id == campaignId, ct);
         if (c is null || c.Buildings.All(b => b.BuildingId != buildingId)) return null;
         var units = await db.Set<Unit>().AsNoTracking().Where(u => u.BuildingId == buildingId)
@@ -58,8 +88,11 @@ public sealed class SurveyService(ZoneDb db, SpaceAccessService access, IEnterpr
         {
             var holder = records.TryGetValue(u.Id, out var r) ? r.LeaseholderId : holders.TryGetValue(u.Id, out var h) ? h : null;
             var actual = r?.ActualUserId is { } a ? names.GetValueOrDefault(a, r.ActualUserName) : r?.ActualUserName ?? "";
+            if (manager)
+                return new SurveyUnitRow(u.Id, u.Number, u.Level, Area.M2(u.AreaDm2), null, null, r?.Usage, null,
+                    r?.ActualUserId is not null && r.ActualUserId == holder ? "" : actual, false, r?.Note ?? "", r?.RecordedByName ?? "", holder is not null);
             return new SurveyUnitRow(u.Id, u.Number, u.Level, Area.M2(u.AreaDm2), holder, holder is { } x ? names.GetValueOrDefault(x) : null,
-                r?.Usage, r?.ActualUserId, actual, r?.Subletting ?? false, r?.Note ?? "", r?.RecordedByName ?? "");
+                r?.Usage, r?.ActualUserId, actual, r?.Subletting ?? false, r?.Note ?? "", r?.RecordedByName ?? "", holder is not null);
         }).ToList();
     }
 
@@ -93,17 +126,28 @@ public sealed class SurveyService(ZoneDb db, SpaceAccessService access, IEnterpr
     /// </summary>
     public async Task<SurveyUnitRow?> RecordAsync(int campaignId, SurveyRecordRequest request, CancellationToken ct = default)
     {
-        await access.RequireWriteAsync();
+        var manager = access.OwnEnterprise is not null;
+        if (!manager) await access.RequireWriteAsync();
         var c = await db.Set<SurveyCampaign>().Include(x => x.Buildings).SingleOrDefaultAsync(x => x.Id == campaignId, ct);
         if (c is null) return null;
-        if (c.Status == CampaignStatus.Completed) throw new SpaceConflictException("CampaignCompleted");
         if (request.UnitId is not { } unitId || request.Usage is not { } usage) throw new SpaceRuleException("SurveyIncomplete");
         var unit = await db.Set<Unit>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, ct);
+        // A manager learns nothing about campaigns or units outside the buildings it manages.
+        if (manager && (unit is null || !await IsManagerAsync(unit.BuildingId, ct) || c.Buildings.All(b => b.BuildingId != unit.BuildingId))) return null;
+        if (c.Status == CampaignStatus.Completed) throw new SpaceConflictException("CampaignCompleted");
         if (unit is null || c.Buildings.All(b => b.BuildingId != unit.BuildingId)) throw new SpaceRuleException("UnitNotInCampaign");
         var holder = (await LeaseholdersAsync([unitId], c.SurveyOn, ct)).GetValueOrDefault(unitId);
-        if (request.ActualUserId is { } userId && (await enterprises.NamesAsync([userId])).Count == 0) throw new SpaceRuleException("EnterpriseUnknown");
+        // A manager names who uses the unit; it cannot pick from the registry, which it may not browse.
+        var actualUserId = manager ? null : request.ActualUserId;
+        if (actualUserId is { } userId && (await enterprises.NamesAsync([userId])).Count == 0) throw new SpaceRuleException("EnterpriseUnknown");
         var actualName = (request.ActualUserName ?? "").Trim();
-        if (usage is UnitUsage.Occupied or UnitUsage.FitOut && request.ActualUserId is null && actualName.Length == 0 && holder is null)
+        // A typed name that is exactly a registered enterprise's is that enterprise (the leaseholder's own name is no subletting).
+        if (actualUserId is null && actualName.Length > 0)
+        {
+            var match = (await enterprises.SearchAsync(actualName, 5)).FirstOrDefault(e => e.Name == actualName);
+            if (match is not null) (actualUserId, actualName) = (match.Id, "");
+        }
+        if (usage is UnitUsage.Occupied or UnitUsage.FitOut && actualUserId is null && actualName.Length == 0 && holder is null)
             throw new SpaceRuleException("ActualUserRequired");
         if (usage == UnitUsage.IdleLeased && holder is null) throw new SpaceRuleException("IdleNeedsLease");
         if (usage == UnitUsage.Vacant && holder is not null) throw new SpaceRuleException("VacantButLeased");
@@ -112,7 +156,7 @@ public sealed class SurveyService(ZoneDb db, SpaceAccessService access, IEnterpr
         if (record is null) db.Add(record = new SurveyRecord { CampaignId = campaignId, UnitId = unitId, BuildingId = unit.BuildingId });
         var uses = usage is UnitUsage.Occupied or UnitUsage.FitOut;
         // Occupied without a named user: the leaseholder itself.
-        var actualId = uses ? request.ActualUserId ?? (actualName.Length == 0 ? holder : null) : null;
+        var actualId = uses ? actualUserId ?? (actualName.Length == 0 ? holder : null) : null;
         record.Usage = usage;
         record.LeaseholderId = holder;
         record.ActualUserId = actualId;

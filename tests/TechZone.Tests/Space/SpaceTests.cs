@@ -209,6 +209,77 @@ public abstract class SpaceTests(ZoneApp app)
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
 
+    [Fact]
+    public async Task Survey_TheBuildingsManager_ReportsItsUnitsInThePortal_WithoutSeeingLeaseholders_AndNothingElse()
+    {
+        app.SkipIfUnavailable();
+        var planning = await As("planning");
+        var kylin = await As("kylin");
+        var feiteng = await As("feiteng");
+        var managerId = await EnterpriseIdAsync("麒麟软件有限公司");
+        var (building, units) = await BuildingAsync(planning, "haiyang", ("1", 120m, UnitUse.Office, 3, false, false), ("2", 130m, UnitUse.Office, 3, false, false));
+        var (elsewhere, otherUnits) = await BuildingAsync(planning, "haiyang", ("9", 90m, UnitUse.Office, 3, false, false));
+        var holder = await EnterpriseIdAsync("中国长城科技集团股份有限公司天津分公司");
+        await LeaseAsync(planning, holder, [units["1"]], Today.AddDays(-100), Today.AddYears(1));
+
+        // Staff name the manager; an unknown enterprise is refused and changes nothing.
+        var edit = new
+        {
+            parkId = building.ParkId, name = building.Name, type = "Lab", grossArea = 5000m, leasableArea = 4000m, floorCount = 5,
+            version = building.Version, managerEnterpriseId = managerId,
+        };
+        var unknown = await planning.PutAsJsonAsync($"{Api}/buildings/{building.Id}", edit with { managerEnterpriseId = 999_999 }, ZoneApp.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Null((await Read<BuildingDetail>(await planning.GetAsync($"{Api}/buildings/{building.Id}"))).Manager);
+        await Read<BuildingDetail>(await planning.PutAsJsonAsync($"{Api}/buildings/{building.Id}", edit, ZoneApp.Json));
+        Assert.Equal("麒麟软件有限公司", (await Read<BuildingDetail>(await planning.GetAsync($"{Api}/buildings/{building.Id}"))).Manager!.Name);
+
+        var campaign = await CampaignAsync(planning, building.Id, Today.AddDays(-1));
+        var other = await CampaignAsync(planning, elsewhere.Id, Today.AddDays(-1));
+
+        // The manager is asked for its building only.
+        var asked = await Read<List<ManagedSurvey>>(await kylin.GetAsync($"{Api}/my/surveys"));
+        var mine = Assert.Single(asked, m => m.CampaignId == campaign);
+        Assert.Equal((building.Id, 0, 2), (mine.BuildingId, mine.Recorded, mine.Total));
+        Assert.DoesNotContain(asked, m => m.CampaignId == other);
+        Assert.DoesNotContain(await Read<List<ManagedSurvey>>(await feiteng.GetAsync($"{Api}/my/surveys")), m => m.CampaignId == campaign);
+
+        // It sees whether a unit is leased, never by whom.
+        var rows = await Read<List<SurveyUnitRow>>(await kylin.GetAsync($"{Api}/surveys/{campaign}/buildings/{building.Id}/units"));
+        var leased = rows.Single(r => r.UnitId == units["1"]);
+        Assert.True(leased.Leased);
+        Assert.Null(leased.LeaseholderId);
+        Assert.Null(leased.LeaseholderName);
+        Assert.False(rows.Single(r => r.UnitId == units["2"]).Leased);
+
+        // It reports a stranger in the leased unit: staff see possible subletting, the manager does not.
+        var reported = await Read<SurveyUnitRow>(await kylin.PostAsJsonAsync($"{Api}/surveys/{campaign}/records",
+            new { unitId = units["1"], usage = "Occupied", actualUserName = "某某商贸有限公司" }, ZoneApp.Json));
+        Assert.False(reported.Subletting);
+        Assert.Equal("某某商贸有限公司", reported.ActualUserName);
+        var seen = (await Read<List<SurveyUnitRow>>(await planning.GetAsync($"{Api}/surveys/{campaign}/buildings/{building.Id}/units"))).Single(r => r.UnitId == units["1"]);
+        Assert.True(seen.Subletting);
+        Assert.Equal(holder, seen.LeaseholderId);
+        Assert.Equal("刘经理（麒麟）", seen.RecordedByName);
+        // Naming the leaseholder itself is no subletting.
+        var own = await Read<SurveyUnitRow>(await planning.PostAsJsonAsync($"{Api}/surveys/{campaign}/records",
+            new { unitId = units["1"], usage = "Occupied", actualUserName = "中国长城科技集团股份有限公司天津分公司" }, ZoneApp.Json));
+        Assert.False(own.Subletting);
+        Assert.Equal(holder, own.ActualUserId);
+        Assert.Equal(1, (await Read<List<ManagedSurvey>>(await kylin.GetAsync($"{Api}/my/surveys"))).Single(m => m.CampaignId == campaign).Recorded);
+
+        // Another building, another enterprise's portal, or the campaign list: not found or forbidden, nothing written.
+        Assert.Equal(HttpStatusCode.NotFound, (await kylin.GetAsync($"{Api}/surveys/{other}/buildings/{elsewhere.Id}/units")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kylin.PostAsJsonAsync($"{Api}/surveys/{other}/records", new { unitId = otherUnits["9"], usage = "Vacant" }, ZoneApp.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await feiteng.PostAsJsonAsync($"{Api}/surveys/{campaign}/records", new { unitId = units["2"], usage = "Vacant" }, ZoneApp.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await feiteng.GetAsync($"{Api}/surveys/{campaign}/buildings/{building.Id}/units")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kylin.GetAsync($"{Api}/surveys/{campaign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await planning.GetAsync($"{Api}/my/surveys")).StatusCode);
+        var unrecorded = (await Read<CampaignDetail>(await planning.GetAsync($"{Api}/surveys/{other}"))).Buildings.Single();
+        Assert.Equal(0, unrecorded.Recorded);
+        Assert.Null((await Read<List<SurveyUnitRow>>(await planning.GetAsync($"{Api}/surveys/{campaign}/buildings/{building.Id}/units"))).Single(r => r.UnitId == units["2"]).Usage);
+    }
+
     // ---- space requests -------------------------------------------------------------------------------------------
 
     [Fact]

@@ -2905,6 +2905,9 @@ namespace TechZone.Data.Migrations.Postgres
                     b.Property<long>("LeasableAreaDm2")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("ManagerEnterpriseId")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("MaxLat")
                         .HasColumnType("double precision");
 
@@ -2943,6 +2946,8 @@ namespace TechZone.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ManagerEnterpriseId");
 
                     b.HasIndex("ParcelId");
 

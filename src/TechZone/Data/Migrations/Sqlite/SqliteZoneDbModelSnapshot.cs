@@ -2804,6 +2804,9 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.Property<long>("LeasableAreaDm2")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ManagerEnterpriseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("MaxLat")
                         .HasColumnType("REAL");
 
@@ -2842,6 +2845,8 @@ namespace TechZone.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ManagerEnterpriseId");
 
                     b.HasIndex("ParcelId");
 
