@@ -96,6 +96,24 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Types into a MudAutocomplete's text box and picks the suggestion with this text.</summary>
+    public async Task PickAsync(ILocator input, string text, string option)
+    {
+        // The suggestion list re-renders while the search runs: a click can land on a list that is being replaced,
+        // so pick again until the field shows the choice.
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(text);
+            await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+            try
+            {
+                await Assertions.Expect(input).ToHaveValueAsync(option, new() { Timeout = 5000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
+    }
+
     /// <summary>The keys of the navigation entries this user can see.</summary>
     public async Task<string[]> NavigationAsync()
     {

@@ -52,9 +52,12 @@ public abstract class SpaceTests(AppServer server)
         await FillAsync(page, "building-gross", "1200");
         await FillAsync(page, "building-leasable", "980.5");
         await FillAsync(page, "building-floors", "3");
+        // 麒麟 manages the building: its portal users report the building's units in surveys.
+        await session.PickAsync(Field(page.Locator("body"), "building-manager"), "麒麟", "麒麟软件有限公司");
         await page.GetByTestId("save-building").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/space/buildings/\d+$"));
         await Assertions.Expect(page.GetByTestId("building-title")).ToHaveTextAsync(BuildingName);
+        await Assertions.Expect(page.GetByTestId("building-manager-name")).ToHaveTextAsync("麒麟软件有限公司");
         await page.GetByTestId("add-floor").ClickAsync();
         await Assertions.Expect(page.GetByTestId("stacking-plan").Locator("[data-level='1']")).ToBeVisibleAsync();
 
@@ -93,10 +96,40 @@ public abstract class SpaceTests(AppServer server)
         await session.SelectAsync(page.GetByTestId("usage-L1"), "空置");
         await page.GetByTestId("record-L1").ClickAsync();
         await Assertions.Expect(row.GetByTestId("building-progress")).ToHaveTextAsync("1 / 2");
-        await session.SelectAsync(page.GetByTestId("usage-L2"), "在用");
-        await FillAsync(page, "actual-L2", "滨海某创业团队");
-        await page.GetByTestId("record-L2").ClickAsync();
+        var campaignUrl = page.Url;
+
+        // ---- the building's manager reports L2 from its portal: used by a start-up, no lease on the survey date ----
+        await using (var manager = await BrowserSession.SignedInAsync(server, "kylin"))
+        {
+            var m = manager.Page;
+            await m.Locator("[data-nav=my-space]").ClickAsync();
+            await m.WaitForURLAsync(new Regex("/my/space$"));
+            var asked = m.GetByTestId("my-surveys").Locator("tr").Filter(new() { HasText = BuildingName });
+            await Assertions.Expect(asked).ToContainTextAsync("1 / 2");
+            await asked.GetByTestId("my-survey-open").ClickAsync();
+            await m.WaitForURLAsync(new Regex(@"/my/surveys/\d+/buildings/\d+$"));
+            await Assertions.Expect(m.GetByTestId("survey-units").GetByTestId("survey-leased").First).ToHaveTextAsync("无");
+            await manager.SelectAsync(m.GetByTestId("usage-L2"), "在用");
+            await FillAsync(m, "actual-L2", "滨海某创业团队");
+            await m.GetByTestId("record-L2").ClickAsync();
+            await Assertions.Expect(m.GetByTestId("my-survey-progress")).ToHaveTextAsync("2 / 2");
+            await manager.ScreenshotAsync("space-manager-survey-zh-CN-desktop");
+            await manager.AssertHealthyAsync();
+        }
+        await using (var managerPhone = await BrowserSession.SignedInAsync(server, "kylin", BrowserSession.Phone, "en"))
+        {
+            await managerPhone.Page.GotoAsync("/my/space");
+            await managerPhone.WaitForInteractiveAsync();
+            await managerPhone.Page.GetByTestId("my-surveys").Locator("tr").Filter(new() { HasText = BuildingName }).GetByTestId("my-survey-open").ClickAsync();
+            await Assertions.Expect(managerPhone.Page.GetByTestId("my-survey-progress")).ToHaveTextAsync("2 / 2");
+            await managerPhone.ScreenshotAsync("space-manager-survey-en-phone");
+        }
+
+        await page.GotoAsync(campaignUrl);
+        await session.WaitForInteractiveAsync();
         await Assertions.Expect(row.GetByTestId("building-progress")).ToHaveTextAsync("2 / 2");
+        await row.GetByTestId("survey-building").ClickAsync();
+        await Assertions.Expect(Field(page.GetByTestId("survey-units"), "actual-L2")).ToHaveValueAsync("滨海某创业团队");
         await session.ScreenshotAsync("space-survey-zh-CN-desktop");
         await page.GetByTestId("complete-campaign").ClickAsync();
         await Assertions.Expect(page.GetByTestId("campaign-status")).ToHaveTextAsync("已完成");

@@ -22,7 +22,7 @@ public abstract class VisitTests(AppServer server)
         // Plan a visit to 飞腾 today, with the economy bureau: the demo data has another visit to 飞腾 this week.
         await page.GetByTestId("plan-visit").ClickAsync();
         var dialog = page.GetByTestId("visit-plan-dialog");
-        await PickEnterpriseAsync(page, dialog, "飞腾", Feiteng);
+        await session.PickAsync(Field(dialog, "visit-enterprise"), "飞腾", Feiteng);
         await session.SelectAsync(dialog.GetByTestId("visit-participants"), "经济发展局");
         // A multiple choice stays open: a click beside it closes it (and not the dialog), as a person would.
         await page.Mouse.ClickAsync(5, 5);
@@ -124,7 +124,7 @@ public abstract class VisitTests(AppServer server)
 
             await page.GetByTestId("plan-visit").ClickAsync();
             var dialog = page.GetByTestId("visit-plan-dialog");
-            await PickEnterpriseAsync(page, dialog, "飞腾", Feiteng);
+            await session.PickAsync(Field(dialog, "visit-enterprise"), "飞腾", Feiteng);
             await Assertions.Expect(dialog.GetByTestId("visit-warning-SameWeek").First).ToContainTextAsync(culture == "en" ? "same week" : "同一周");
             await session.ScreenshotAsync($"visit-plan-warning-{culture}-{size}", fullPage: false);
             await AssertFitsAsync(page, size);
@@ -142,23 +142,6 @@ public abstract class VisitTests(AppServer server)
             await session.ScreenshotAsync($"home-visits-{culture}-{size}");
             await AssertFitsAsync(page, size);
             await session.AssertHealthyAsync();
-        }
-    }
-
-    static async Task PickEnterpriseAsync(IPage page, ILocator dialog, string text, string name)
-    {
-        // The suggestion list re-renders while the search runs: a click can land on a list that is being replaced,
-        // so pick again until the field shows the choice.
-        for (var attempt = 1; ; attempt++)
-        {
-            await Field(dialog, "visit-enterprise").FillAsync(text);
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = name }).First.ClickAsync();
-            try
-            {
-                await Assertions.Expect(Field(dialog, "visit-enterprise")).ToHaveValueAsync(name, new() { Timeout = 5000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3) { }
         }
     }
 
