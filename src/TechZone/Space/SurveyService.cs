@@ -64,8 +64,8 @@ public sealed class SurveyService(ZoneDb db, SpaceAccessService access, IEnterpr
     }
 
     /// <summary>
-    /// Whether the caller may survey this building: the module's readers (writers record), or the portal users of the
-    /// enterprise that manages it. Anyone else gets the same answer as for a building that does not exist.
+    /// Whether the caller is a portal user of the enterprise that manages this building. A portal user who is not gets
+    /// the same answer as for a building that does not exist.
     /// </summary>
     async Task<bool> IsManagerAsync(int buildingId, CancellationToken ct) =>
         access.OwnEnterprise is { } own && await db.Set<Building>().AnyAsync(b => b.Id == buildingId && b.ManagerEnterpriseId == own, ct);

@@ -182,14 +182,21 @@ public class ZoneCrsTests
     }
 
     [Fact]
-    public void Registration_ReadsPipelinesCrs()
+    public void Registration_ReadsPipelinesCrs_AndRefusesOneTheRegistryDoesNotStore()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Pipelines:Crs"] = "EPSG:4549" }).Build();
-        using var provider = new ServiceCollection().AddPipelineGis(config).BuildServiceProvider();
-        Assert.Equal(4549, provider.GetRequiredService<ZoneCrs>().Srid);
-        Assert.Same(provider.GetRequiredService<ZoneCrs>(), provider.GetRequiredService<ZoneCrs>());
+        static ServiceProvider With(string? crs) => new ServiceCollection().AddPipelineGis(new ConfigurationBuilder()
+            .AddInMemoryCollection(crs is null ? [] : new Dictionary<string, string?> { ["Pipelines:Crs"] = crs }).Build()).BuildServiceProvider();
 
-        using var defaults = new ServiceCollection().AddPipelineGis(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        using var named = With("EPSG:4548");
+        Assert.Equal(4548, named.GetRequiredService<ZoneCrs>().Srid);
+        Assert.Same(named.GetRequiredService<ZoneCrs>(), named.GetRequiredService<ZoneCrs>());
+        using var defaults = With(null);
         Assert.Equal(4548, defaults.GetRequiredService<ZoneCrs>().Srid);
+
+        // The registry stores EPSG:4548: another zone would measure in one CRS and store in another.
+        using var other = With("EPSG:4549");
+        var refused = Assert.Throws<GisException>(() => other.GetRequiredService<ZoneCrs>());
+        Assert.Equal("ZoneCrsNotStorage", refused.Code);
+        Assert.Contains("EPSG:4548", refused.LocalizedMessage(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
     }
 }
