@@ -46,6 +46,9 @@ public abstract class VisitTests(AppServer server)
         // "My department only" keeps it (the planner's department leads); another department's filter hides it.
         await page.GetByText("只看本部门").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("mine=true"));
+        // The address changes before the page has re-rendered from it: a second click before the switch shows its new
+        // state would switch it on again.
+        await Assertions.Expect(page.Locator("input[data-testid=visit-mine], [data-testid=visit-mine] input").First).ToBeCheckedAsync();
         await Assertions.Expect(page.GetByTestId("visit-grid").Locator($"[data-visit-id='{id}']")).ToBeVisibleAsync();
         await page.GetByText("只看本部门").ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("mine=true"));
