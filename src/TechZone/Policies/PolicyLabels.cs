@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
 using TechZone.Enterprises;
@@ -12,11 +14,35 @@ public static class PolicyLabels
 {
     static CultureInfo Culture => CultureInfo.CurrentUICulture;
 
-    static string Text(string key, object value) =>
-        PolicyStrings.ResourceManager.GetString(key + "_" + value, Culture) ?? value.ToString()!;
+    // Resource strings and parsed templates per language, looked up once: an explanation names ~2,000 criteria, and a
+    // ResourceManager lookup (and a template parse) for each was most of its time.
+    static readonly ConcurrentDictionary<(string Culture, string Key), string?> strings = new();
+    static readonly ConcurrentDictionary<(string Culture, string Key), CompositeFormat> formats = new();
 
-    static string F(string key, params object?[] args) =>
-        string.Format(Culture, PolicyStrings.ResourceManager.GetString(key, Culture) ?? key, args);
+    static class EnumText<T> where T : struct, Enum
+    {
+        public static readonly ConcurrentDictionary<(string Culture, string Prefix, T Value), string> Cache = new();
+    }
+
+    static string? Resource(string key, CultureInfo culture) =>
+        strings.GetOrAdd((culture.Name, key), static (k, c) => PolicyStrings.ResourceManager.GetString(k.Key, c), culture);
+
+    /// <summary>A resource string without placeholders (a unit).</summary>
+    static string S(string key) => Resource(key, Culture) ?? key;
+
+    static string Text<T>(string key, T value) where T : struct, Enum
+    {
+        var culture = Culture;
+        return EnumText<T>.Cache.GetOrAdd((culture.Name, key, value),
+            static (k, c) => PolicyStrings.ResourceManager.GetString(k.Prefix + "_" + k.Value, c) ?? k.Value.ToString(), culture);
+    }
+
+    static CompositeFormat Format(string key, CultureInfo culture) =>
+        formats.GetOrAdd((culture.Name, key), static (k, c) => CompositeFormat.Parse(Resource(k.Key, c) ?? k.Key), culture);
+
+    static string F<T0>(string key, T0 a) { var c = Culture; return string.Format(c, Format(key, c), a); }
+    static string F<T0, T1>(string key, T0 a, T1 b) { var c = Culture; return string.Format(c, Format(key, c), a, b); }
+    static string F<T0, T1, T2>(string key, T0 a, T1 b, T2 d) { var c = Culture; return string.Format(c, Format(key, c), a, b, d); }
 
     public static string Verdict(Verdict v) => Text("Verdict", v);
     public static string Outcome(Outcome o) => Text("Outcome", o);
@@ -38,7 +64,7 @@ public static class PolicyLabels
     public static string WanIn(long fen, bool chinese)
     {
         var culture = CultureInfo.GetCultureInfo(chinese ? "zh-CN" : "en");
-        return (fen / 1_000_000m).ToString("#,0.##", culture) + PolicyStrings.ResourceManager.GetString("Unit_Wan", culture);
+        return (fen / 1_000_000m).ToString("#,0.##", culture) + Resource("Unit_Wan", culture);
     }
 
     public static MudBlazor.Color VerdictColor(Verdict v) => v switch
@@ -57,21 +83,60 @@ public static class PolicyLabels
     };
 
     /// <summary>Money in 万元 with up to two decimals.</summary>
-    public static string Wan(long? fen) => fen is { } f ? (f / 1_000_000m).ToString("#,0.##", Culture) + F("Unit_Wan") : "—";
+    public static string Wan(long? fen) => fen is { } f ? (f / 1_000_000m).ToString("#,0.##", Culture) + S("Unit_Wan") : "—";
 
     /// <summary>A value in its unit: money in 万元, a share as a percentage, a count as is.</summary>
     public static string Value(double value, ValueUnit unit) => unit switch
     {
-        ValueUnit.Money => (value / 1_000_000).ToString("#,0.##", Culture) + F("Unit_Wan"),
-        ValueUnit.Share => (value * 100).ToString("0.##", Culture) + "%",
-        ValueUnit.Points => value.ToString("0.#", Culture) + F("Unit_Points"),
-        ValueUnit.Years => value.ToString("0.#", Culture) + F("Unit_Years"),
-        _ => value.ToString("#,0.##", Culture),
+        ValueUnit.Money => Number(value / 1_000_000, 2, true, S("Unit_Wan")),
+        ValueUnit.Share => Number(value * 100, 2, false, "%"),
+        ValueUnit.Points => Number(value, 1, false, S("Unit_Points")),
+        ValueUnit.Years => Number(value, 1, false, S("Unit_Years")),
+        _ => Number(value, 2, true, ""),
     };
+
+    /// <summary>
+    /// What <c>value.ToString("#,0.##")</c> (grouped, 2 decimals), <c>"0.##"</c> or <c>"0.#"</c> writes, followed by the
+    /// suffix, without parsing a custom format each time. The custom format takes 15 significant digits and rounds them
+    /// half away from zero; a non-negative value of at most 12 digits whose scaled fraction is clearly not one half
+    /// rounds the same from the double itself. Anything else (negative, huge, NaN, near a half) takes the custom format.
+    /// </summary>
+    static string Number(double value, int decimals, bool grouped, string suffix)
+    {
+        var culture = Culture;
+        var scale = decimals == 2 ? 100 : 10;
+        var x = value * scale;
+        if (double.IsNegative(value) || !(x < 1e12)) return Slow();
+        var floor = Math.Floor(x);
+        var fraction = x - floor;
+        if (Math.Abs(fraction - 0.5) <= x * 1e-13 + 1e-9) return Slow();
+        var n = (long)floor + (fraction > 0.5 ? 1 : 0);
+
+        Span<char> text = stackalloc char[48];
+        var whole = n / scale;
+        if (!whole.TryFormat(text, out var length, grouped ? "N0" : default, culture)) return Slow();
+        if (n % scale is var part and > 0)
+        {
+            var separator = culture.NumberFormat.NumberDecimalSeparator;
+            if (length + separator.Length + 2 > text.Length) return Slow();
+            separator.CopyTo(text[length..]);
+            length += separator.Length;
+            if (decimals == 2)
+            {
+                text[length++] = (char)('0' + part / 10);
+                if (part % 10 != 0) text[length++] = (char)('0' + part % 10);
+            }
+            else text[length++] = (char)('0' + part);
+        }
+        return string.Concat(text[..length], suffix);
+
+        string Slow() => value.ToString(grouped ? "#,0.##" : decimals == 2 ? "0.##" : "0.#", culture) + suffix;
+    }
 
     /// <summary>"研发费用 / 营业收入（近3年合计）".</summary>
     public static string Describe(FactExpression e)
     {
+        if (e.Metrics.Count == 1 && !e.IsRatio && e.Years <= 1 && e.YearOffset >= 0) return Metric(e.Metrics[0]); // most criteria
         var name = string.Join(" + ", e.Metrics.Select(Metric));
         if (e.IsRatio) name = (e.Metrics.Count > 1 ? "(" + name + ")" : name) + " / " + string.Join(" + ", e.Per!.Select(Metric));
         var span = e.Years > 1 ? F("Years_Window", e.Years, Aggregate(e.Aggregate)) : "";
@@ -106,7 +171,8 @@ public static class PolicyLabels
     public static CriterionExplanation Explain(CriterionTrace t, LabelContext names)
     {
         var node = t.Node;
-        var children = t.Children.Select(c => Explain(c, names)).ToList();
+        var children = new List<CriterionExplanation>(t.Children.Count);
+        foreach (var c in t.Children) children.Add(Explain(c, names));
         string text;
         string? gap = null;
         switch (node)
@@ -115,7 +181,7 @@ public static class PolicyLabels
                 text = F(g.Operator == GroupOperator.All ? "Explain_All" : "Explain_Any", children.Count(c => c.Outcome == SupportPolicies.Outcome.Pass), children.Count);
                 break;
             case NotNode:
-                text = F("Explain_Not");
+                text = S("Explain_Not");
                 break;
             case CompareNode c:
             {
