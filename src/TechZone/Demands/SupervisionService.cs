@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
+using TechZone.Platform.Background;
 using TechZone.Platform.Inbox;
 using TechZone.Platform.Zone;
 
@@ -52,75 +53,91 @@ public sealed class SupervisionService(ZoneDb db, DemandService demands, InboxSe
         .Where(p => (p.Status == PartStatus.Assigned || p.Status == PartStatus.InProgress)
             && p.Demand!.Status != DemandStatus.Closed && p.Demand.Status != DemandStatus.Rejected);
 
+    /// <summary>How many overdue parts one transaction of the sweep escalates.</summary>
+    public const int EscalationBatch = 500;
+
     /// <summary>
     /// Escalates every open part past its deadline that was not escalated yet: marks it, tells the department's
-    /// heads and puts it in their inboxes. Safe on several instances: the part's version lets only one of them
-    /// escalate it. Returns how many parts were escalated.
+    /// heads and puts it in their inboxes. Works in batches of <see cref="EscalationBatch"/>, each one transaction
+    /// with a few statements (not a round trip per part), so that a backlog of tens of thousands does not hold the
+    /// database for long. Safe against concurrent answers: the parts' versions make a batch that raced one retry.
+    /// Returns how many parts were escalated.
     /// </summary>
     public async Task<int> EscalateOverdueAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Set<DemandPart>()
-            .Where(p => p.EscalatedUtc == null && p.Status != PartStatus.Answered && p.DueUtc < now
-                && p.Demand!.Status != DemandStatus.Closed && p.Demand.Status != DemandStatus.Rejected)
-            .OrderBy(p => p.DueUtc).Take(500)
-            .Include(p => p.Demand)
-            .ToListAsync(ct);
-        var escalated = 0;
-        foreach (var part in due)
+        var heads = new Dictionary<int, List<string>>();
+        int escalated = 0, conflicts = 0;
+        while (true)
         {
-            var d = part.Demand!;
+            var batch = await db.Set<DemandPart>()
+                .Where(p => p.EscalatedUtc == null && p.Status != PartStatus.Answered && p.DueUtc < now
+                    && p.Demand!.Status != DemandStatus.Closed && p.Demand.Status != DemandStatus.Rejected)
+                .OrderBy(p => p.DueUtc).ThenBy(p => p.Id).Take(EscalationBatch)
+                .Include(p => p.Demand)
+                .ToListAsync(ct);
+            if (batch.Count == 0) break;
             try
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                part.EscalatedUtc = now;
-                db.Add(new DemandEvent { DemandId = d.Id, Kind = DemandEventKind.Escalated, AtUtc = now, DepartmentId = part.DepartmentId });
-                await db.SaveChangesAsync(ct);
-                var heads = await demands.HeadsAsync(part.DepartmentId, ct);
-                var title = (Text("Inbox_Escalation", true, d), Text("Inbox_Escalation", false, d));
-                foreach (var head in heads)
-                    await inbox.OpenAsync(new InboxItemRequest(Modules.Demands, DemandService.EscalationKey(part.Id, head),
-                        title.Item1, title.Item2, $"/demands/{d.Id}", DbTime.Utc(part.DueUtc), UserId: head), ct);
-                await notifications.NotifyAsync(heads, new NotificationMessage(
-                    Text("Notify_Overdue_Title", true, d), Text("Notify_Overdue_Title", false, d),
-                    Text("Notify_Overdue_Body", true, d), Text("Notify_Overdue_Body", false, d), $"/demands/{d.Id}"),
-                    alsoEmail: true, alsoSms: true, ct: ct);
-                await tx.CommitAsync(ct);
-                escalated++;
+                await EscalateBatchAsync(batch, now, heads, ct);
+                escalated += batch.Count;
+                conflicts = 0;
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Another instance escalated (or someone answered) it first.
-                db.ChangeTracker.Clear();
+                // Someone answered or reassigned a part of the batch meanwhile: read the batch again. A part that
+                // keeps changing leaves the rest to the next round.
+                if (++conflicts == 3) { log.LogWarning("Escalation stopped after repeated conflicts; the next round continues"); break; }
             }
+            db.ChangeTracker.Clear();
         }
         if (escalated > 0) log.LogInformation("Escalated {Count} overdue demand parts", escalated);
         return escalated;
+    }
+
+    async Task EscalateBatchAsync(List<DemandPart> batch, DateTime now, Dictionary<int, List<string>> heads, CancellationToken ct)
+    {
+        var missing = batch.Select(p => p.DepartmentId).Distinct().Where(id => !heads.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var found = await db.Users.AsNoTracking()
+                .Where(u => u.DepartmentId != null && missing.Contains(u.DepartmentId.Value) && u.IsDepartmentHead && !u.IsDisabled)
+                .Select(u => new { DepartmentId = u.DepartmentId!.Value, u.Id }).ToListAsync(ct);
+            foreach (var id in missing) heads[id] = found.Where(f => f.DepartmentId == id).Select(f => f.Id).ToList();
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var items = new List<InboxItemRequest>();
+        var messages = new List<(IReadOnlyList<string>, NotificationMessage)>();
+        foreach (var part in batch)
+        {
+            var d = part.Demand!;
+            part.EscalatedUtc = now;
+            db.Add(new DemandEvent { DemandId = d.Id, Kind = DemandEventKind.Escalated, AtUtc = now, DepartmentId = part.DepartmentId });
+            var partHeads = heads[part.DepartmentId];
+            foreach (var head in partHeads)
+                items.Add(new InboxItemRequest(Modules.Demands, DemandService.EscalationKey(part.Id, head),
+                    Text("Inbox_Escalation", true, d), Text("Inbox_Escalation", false, d), $"/demands/{d.Id}", DbTime.Utc(part.DueUtc), UserId: head));
+            messages.Add((partHeads, new NotificationMessage(
+                Text("Notify_Overdue_Title", true, d), Text("Notify_Overdue_Title", false, d),
+                Text("Notify_Overdue_Body", true, d), Text("Notify_Overdue_Body", false, d), $"/demands/{d.Id}")));
+        }
+        await db.SaveChangesAsync(ct);
+        await inbox.OpenManyAsync(Modules.Demands, items, ct);
+        await notifications.NotifyEachAsync(messages, alsoEmail: true, alsoSms: true, ct: ct);
+        await tx.CommitAsync(ct);
     }
 
     static string Text(string key, bool chinese, Demand d) => DemandService.Text(key, chinese, d);
 }
 
 /// <summary>Runs the escalation sweep every few minutes (<c>Demands:EscalationMinutes</c>, default 5; 0 turns it off).</summary>
-sealed class EscalationWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<EscalationWorker> log) : BackgroundService
+sealed class EscalationWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<EscalationWorker> log) : PeriodicWork(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = config.GetValue("Demands:EscalationMinutes", 5.0);
-        if (minutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SupervisionService>().EscalateOverdueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(ex, "Escalating overdue demands failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Period => TimeSpan.FromMinutes(config.GetValue("Demands:EscalationMinutes", 5.0));
+    protected override bool RunsAtStart => true;
+    protected override string What => "Escalating overdue demands";
+
+    protected override Task RoundAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<SupervisionService>().EscalateOverdueAsync(ct);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using TechZone.Data;
+using TechZone.Platform.Background;
 using TechZone.Pipelines.Resources;
 using TechZone.Platform.Api;
 using TechZone.Platform.Inbox;
@@ -378,25 +379,12 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
 }
 
 /// <summary>Sweeps overdue owner answers every few minutes (<c>Pipelines:EscalationMinutes</c>, default 5; 0 turns it off).</summary>
-sealed class PipelineEscalationWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<PipelineEscalationWorker> log) : BackgroundService
+sealed class PipelineEscalationWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<PipelineEscalationWorker> log) : PeriodicWork(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = config.GetValue("Pipelines:EscalationMinutes", 5.0);
-        if (minutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ExcavationService>().EscalateOverdueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(ex, "Escalating overdue excavation answers failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Period => TimeSpan.FromMinutes(config.GetValue("Pipelines:EscalationMinutes", 5.0));
+    protected override bool RunsAtStart => true;
+    protected override string What => "Escalating overdue excavation answers";
+
+    protected override Task RoundAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ExcavationService>().EscalateOverdueAsync(ct);
 }

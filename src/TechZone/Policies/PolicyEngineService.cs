@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
+using TechZone.Platform.Background;
 using TechZone.Enterprises;
 using TechZone.Platform.Api;
 using TechZone.Platform.Audit;
@@ -395,26 +396,18 @@ sealed class PolicyChangeListener(ZoneDb db, TimeProvider clock) : IEnterpriseCh
         db.Add(new PolicyStaleEnterprise { EnterpriseId = enterpriseId, MarkedUtc = clock.GetUtcNow().UtcDateTime });
 }
 
-/// <summary>Every few seconds, re-evaluates enterprises whose data changed (on whichever instance runs first).</summary>
-sealed class PolicyRefreshWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<PolicyRefreshWorker> log) : BackgroundService
+/// <summary>
+/// Every few seconds (<c>Policies:RefreshSeconds</c>, default 20; 0 turns it off), re-evaluates enterprises whose
+/// data changed; on several instances one of them per round. A failed round leaves the marks for the next.
+/// </summary>
+sealed class PolicyRefreshWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<PolicyRefreshWorker> log) : PeriodicWork(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromSeconds(config.GetValue("Policies:RefreshSeconds", 20));
+    protected override string What => "Refreshing policy verdicts";
+
+    protected override async Task RoundAsync(IServiceProvider services, CancellationToken ct)
     {
-        var seconds = config.GetValue("Policies:RefreshSeconds", 20);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<PolicyEngineService>().RefreshStaleAsync(stoppingToken);
-                if (report is not null) log.LogInformation("Policy verdicts refreshed for {Enterprises} enterprises", report.Enterprises);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Refreshing policy verdicts failed; the marks stay for the next round");
-            }
-        }
+        var report = await services.GetRequiredService<PolicyEngineService>().RefreshStaleAsync(ct);
+        if (report is not null) log.LogInformation("Policy verdicts refreshed for {Enterprises} enterprises", report.Enterprises);
     }
 }

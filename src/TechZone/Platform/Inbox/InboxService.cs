@@ -49,6 +49,41 @@ public sealed class InboxService(ZoneDb db, CurrentUser current)
         }
     }
 
+    /// <summary>
+    /// Opens (or updates and reopens) many items of one module with one read and one save — for sweeps inside the
+    /// caller's transaction. The same rules as <see cref="OpenAsync"/>, one item per SourceKey.
+    /// </summary>
+    public async Task OpenManyAsync(string sourceModule, IReadOnlyList<InboxItemRequest> requests, CancellationToken ct = default)
+    {
+        if (requests.Count == 0) return;
+        foreach (var r in requests)
+        {
+            Validate(r);
+            if (r.SourceModule != sourceModule) throw new ArgumentException($"'{r.SourceKey}' is not of module {sourceModule}.", nameof(requests));
+        }
+        var keys = requests.Select(r => r.SourceKey).Distinct().ToList();
+        var existing = await db.Set<InboxItem>().Where(i => i.SourceModule == sourceModule && keys.Contains(i.SourceKey))
+            .ToDictionaryAsync(i => i.SourceKey, StringComparer.Ordinal, ct);
+        var now = DateTime.UtcNow;
+        foreach (var r in requests)
+        {
+            if (!existing.TryGetValue(r.SourceKey, out var item))
+            {
+                item = new InboxItem { SourceModule = sourceModule, SourceKey = r.SourceKey, CreatedUtc = now };
+                db.Add(item);
+                existing[r.SourceKey] = item;
+            }
+            item.UserId = r.UserId;
+            item.DepartmentId = r.DepartmentId;
+            item.Title = r.Title.Trim();
+            item.TitleEn = r.TitleEn.Trim();
+            item.Link = r.Link;
+            item.DueUtc = AsUtc(r.DueUtc);
+            item.DoneUtc = null;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Marks the module's item done. False if there is no open item with that key (so calling twice is harmless).</summary>
     public async Task<bool> CompleteAsync(string sourceModule, string sourceKey, CancellationToken ct = default)
     {

@@ -14,41 +14,55 @@ public sealed class NotificationService(ZoneDb db, CurrentUser current)
     /// for, queues an outbox message in the user's own language. One SaveChanges for all of it, together with
     /// whatever the calling module has pending. Returns how many users were notified.
     /// </summary>
-    public async Task<int> NotifyAsync(IEnumerable<string> userIds, NotificationMessage message,
+    public Task<int> NotifyAsync(IEnumerable<string> userIds, NotificationMessage message,
+        bool alsoEmail = false, bool alsoSms = false, CancellationToken ct = default) =>
+        NotifyEachAsync([(userIds.ToList(), message)], alsoEmail, alsoSms, ct);
+
+    /// <summary>
+    /// Many messages, each to its own users, with one read of the users' languages and one SaveChanges — for sweeps
+    /// that notify thousands at once. The same rules as <see cref="NotifyAsync"/>; returns the notifications made.
+    /// </summary>
+    public async Task<int> NotifyEachAsync(IReadOnlyList<(IReadOnlyList<string> UserIds, NotificationMessage Message)> batch,
         bool alsoEmail = false, bool alsoSms = false, CancellationToken ct = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(message.Title);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Max(message.Title.Length, message.TitleEn.Length), InboxLimits.Title);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Max(message.Body.Length, message.BodyEn.Length), InboxLimits.Body);
-        if (message.Link is not null)
+        foreach (var (_, message) in batch)
         {
-            LocalLink.Require(message.Link);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(message.Link.Length, InboxLimits.Link);
+            ArgumentException.ThrowIfNullOrWhiteSpace(message.Title);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Max(message.Title.Length, message.TitleEn.Length), InboxLimits.Title);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Max(message.Body.Length, message.BodyEn.Length), InboxLimits.Body);
+            if (message.Link is not null)
+            {
+                LocalLink.Require(message.Link);
+                ArgumentOutOfRangeException.ThrowIfGreaterThan(message.Link.Length, InboxLimits.Link);
+            }
         }
 
-        var ids = userIds.Distinct(StringComparer.Ordinal).ToList();
-        if (ids.Count == 0) return 0;
-        var cultures = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+        var all = batch.SelectMany(b => b.UserIds).Distinct(StringComparer.Ordinal).ToList();
+        if (all.Count == 0) return 0;
+        var cultures = await db.Users.AsNoTracking().Where(u => all.Contains(u.Id))
             .Select(u => new { u.Id, u.PreferredCulture }).ToDictionaryAsync(u => u.Id, u => u.PreferredCulture, ct);
-        var unknown = ids.FirstOrDefault(id => !cultures.ContainsKey(id));
-        if (unknown is not null) throw new ArgumentException($"No user has the id '{unknown}'.", nameof(userIds));
+        var unknown = all.FirstOrDefault(id => !cultures.ContainsKey(id));
+        if (unknown is not null) throw new ArgumentException($"No user has the id '{unknown}'.", nameof(batch));
 
         var now = DateTime.UtcNow;
-        foreach (var userId in ids)
-        {
-            db.Add(new Notification
+        var made = 0;
+        foreach (var (userIds, message) in batch)
+            foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
             {
-                UserId = userId, Title = message.Title, TitleEn = message.TitleEn, Body = message.Body, BodyEn = message.BodyEn,
-                Link = message.Link, CreatedUtc = now,
-            });
-            var chinese = ZoneCultures.Normalize(cultures[userId]) == ZoneCultures.Chinese;
-            var subject = chinese || message.TitleEn == "" ? message.Title : message.TitleEn;
-            var body = chinese || message.BodyEn == "" ? message.Body : message.BodyEn;
-            if (alsoEmail) db.Add(Outbox(OutboxChannel.Email, userId, subject, body, now));
-            if (alsoSms) db.Add(Outbox(OutboxChannel.Sms, userId, subject, body, now));
-        }
+                db.Add(new Notification
+                {
+                    UserId = userId, Title = message.Title, TitleEn = message.TitleEn, Body = message.Body, BodyEn = message.BodyEn,
+                    Link = message.Link, CreatedUtc = now,
+                });
+                var chinese = ZoneCultures.Normalize(cultures[userId]) == ZoneCultures.Chinese;
+                var subject = chinese || message.TitleEn == "" ? message.Title : message.TitleEn;
+                var body = chinese || message.BodyEn == "" ? message.Body : message.BodyEn;
+                if (alsoEmail) db.Add(Outbox(OutboxChannel.Email, userId, subject, body, now));
+                if (alsoSms) db.Add(Outbox(OutboxChannel.Sms, userId, subject, body, now));
+                made++;
+            }
         await db.SaveChangesAsync(ct);
-        return ids.Count;
+        return made;
     }
 
     static OutboxMessage Outbox(OutboxChannel channel, string userId, string subject, string body, DateTime now) =>

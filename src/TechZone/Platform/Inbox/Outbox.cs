@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
+using TechZone.Platform.Background;
 
 namespace TechZone.Platform.Inbox;
 
@@ -86,27 +87,12 @@ public sealed class OutboxDrainer(ZoneDb db, IEnumerable<IOutboxSender> senders,
 /// Drains the outbox every <c>Outbox:IntervalSeconds</c> (default 30; 0 turns it off). Does nothing when no
 /// sender is registered, which is the case until a deployment adds one.
 /// </summary>
-sealed class OutboxWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<OutboxWorker> log) : BackgroundService
+sealed class OutboxWorker(IServiceScopeFactory scopes, IConfiguration config, ILogger<OutboxWorker> log) : PeriodicWork(scopes, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = config.GetValue("Outbox:IntervalSeconds", 30);
-        if (seconds <= 0) return;
-        await using (var probe = scopes.CreateAsyncScope())
-            if (!probe.ServiceProvider.GetServices<IOutboxSender>().Any()) return;
+    protected override TimeSpan Period => TimeSpan.FromSeconds(config.GetValue("Outbox:IntervalSeconds", 30));
+    protected override string What => "Draining the outbox";
+    protected override bool Enabled(IServiceProvider services) => services.GetServices<IOutboxSender>().Any();
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxDrainer>().DrainAsync(ct: stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogError(ex, "Draining the outbox failed");
-            }
-        }
-    }
+    protected override Task RoundAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<OutboxDrainer>().DrainAsync(ct: ct);
 }
