@@ -101,16 +101,18 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         // The suggestion list re-renders while the search runs: a click can land on a list that is being replaced,
         // so pick again until the field shows the choice.
+        // A search typed before the field is wired up is never run: then clear it and type again.
         for (var attempt = 1; ; attempt++)
         {
-            await input.FillAsync(text);
-            await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
             try
             {
+                await input.FillAsync("");
+                await input.FillAsync(text);
+                await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync(new() { Timeout = 10_000 });
                 await Assertions.Expect(input).ToHaveValueAsync(option, new() { Timeout = 5000 });
                 return;
             }
-            catch (PlaywrightException) when (attempt < 3) { }
+            catch (Exception e) when ((e is PlaywrightException or TimeoutException) && attempt < 4) { }
         }
     }
 

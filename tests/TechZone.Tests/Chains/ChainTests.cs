@@ -152,7 +152,7 @@ public abstract class ChainTests(ZoneApp app)
         Assert.Equal(SegmentHealth.Strong, strong.Segment.Health);
 
         // The registry changes, the map follows: an enterprise that moves out no longer counts.
-        (await admin.PostAsJsonAsync($"/api/v1/enterprises/{b}/status", new { status = "MovedOut", onDate = DateOnly.FromDateTime(DateTime.UtcNow) }, ZoneApp.Json)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/v1/enterprises/{b}/status", new { status = "MovedOut", onDate = Today }, ZoneApp.Json)).EnsureSuccessStatusCode();
         var after = (await investment.GetFromJsonAsync<SegmentDetail>($"/api/v1/chains/segments/{segment.Segment.Id}", ZoneApp.Json))!;
         Assert.Equal(1, after.Segment.Figures.Enterprises);
         Assert.Equal(SegmentHealth.Weak, after.Segment.Health);

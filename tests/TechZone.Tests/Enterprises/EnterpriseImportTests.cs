@@ -182,7 +182,7 @@ public abstract class EnterpriseImportTests(ZoneApp app)
         // Lower case is the same code; an empty status means registered, today.
         var second = (await FindAsync(b))!;
         Assert.Equal(EnterpriseStatus.Registered, second.Status);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), second.StatusSinceOn);
+        Assert.Equal(app.Services.GetRequiredService<TechZone.Platform.Calendar.ZoneTime>().Today, second.StatusSinceOn);
         Assert.Empty(second.Contacts);
 
         // One batch entry, no row entries.

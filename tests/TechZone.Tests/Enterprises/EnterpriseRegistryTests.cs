@@ -152,7 +152,7 @@ public abstract class EnterpriseRegistryTests(ZoneApp app)
         var detail = (await renamed.Content.ReadFromJsonAsync<EnterpriseDetail>(ZoneApp.Json))!;
         var former = Assert.Single(detail.FormerNames);
         Assert.Equal(oldName, former.Name);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), former.UntilOn);
+        Assert.Equal(app.Services.GetRequiredService<TechZone.Platform.Calendar.ZoneTime>().Today, former.UntilOn);
         Assert.True(detail.Version > created.Version);
 
         var found = await admin.GetFromJsonAsync<PagedResult<EnterpriseSummary>>($"{Api}?search={Uri.EscapeDataString(oldName)}", ZoneApp.Json);
@@ -172,7 +172,7 @@ public abstract class EnterpriseRegistryTests(ZoneApp app)
         var operating = await service.PostAsJsonAsync(url, new { status = "Operating", onDate = "2024-06-01" }, ZoneApp.Json);
         Assert.Equal(HttpStatusCode.OK, operating.StatusCode);
 
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
+        var tomorrow = app.Services.GetRequiredService<TechZone.Platform.Calendar.ZoneTime>().Today.AddDays(1).ToString("yyyy-MM-dd");
         var future = await service.PostAsJsonAsync(url, new { status = "Expanding", onDate = tomorrow }, ZoneApp.Json);
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         var beforePrevious = await service.PostAsJsonAsync(url, new { status = "Expanding", onDate = "2024-05-31" }, ZoneApp.Json);
@@ -370,7 +370,7 @@ public abstract class EnterprisePinyinTests(ZoneApp app)
             var e = new Enterprise { CreditCode = CreditCode.Make("120116", 77_000_001), Name = "测试拼音公司" };
             db.Enterprises.Add(e);
             await db.SaveChangesAsync();
-            e.Rename("星河拼音科技有限公司", DateOnly.FromDateTime(DateTime.UtcNow));
+            e.Rename("星河拼音科技有限公司", app.Services.GetRequiredService<TechZone.Platform.Calendar.ZoneTime>().Today);
             await db.SaveChangesAsync();
             return e.Id;
         });
