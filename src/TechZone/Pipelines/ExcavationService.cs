@@ -98,13 +98,6 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
         return request.Id;
     }
 
-    /// <summary>Enterprises staff may file for (the form's applicant search).</summary>
-    public async Task<IReadOnlyList<EnterpriseRef>> SearchApplicantsAsync(string? text, CancellationToken ct = default)
-    {
-        await access.RequireWriteAsync();
-        return await enterprises.SearchAsync(text, 20);
-    }
-
     async Task<(int? Id, string Name)> ApplicantAsync(ExcavationFileRequest r, CancellationToken ct)
     {
         if (access.OwnEnterprise is { } own)

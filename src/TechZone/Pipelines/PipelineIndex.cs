@@ -16,9 +16,10 @@ namespace TechZone.Pipelines;
 public sealed class PipelineIndex(ILogger<PipelineIndex> log)
 {
     /// <summary>The index and every network's clearance and names, at one registry version (a network's change bumps it).</summary>
-    public sealed record State(ConflictIndex Index, IReadOnlyDictionary<int, double> Clearances, IReadOnlyDictionary<int, PipeNetwork> Networks)
+    public sealed record State(ConflictIndex Index, IReadOnlyDictionary<int, PipeNetwork> Networks)
     {
-        public string NetworkName(int id, bool chinese) => Networks.TryGetValue(id, out var n) ? n.DisplayName(chinese) : "";
+        /// <summary>Each network's clearance, as the check reads it (once per registry version, not per check).</summary>
+        public IReadOnlyDictionary<int, double> Clearances { get; } = Networks.ToDictionary(n => n.Key, n => n.Value.ClearanceM);
     }
 
     readonly SemaphoreSlim gate = new(1, 1);
@@ -35,7 +36,6 @@ public sealed class PipelineIndex(ILogger<PipelineIndex> log)
             var state = current;
             if (state is not null && state.Index.Version >= version) return state;
             var networks = await db.Set<PipeNetwork>().AsNoTracking().ToDictionaryAsync(n => n.Id, ct);
-            var clearances = networks.ToDictionary(n => n.Key, n => n.Value.ClearanceM);
             ConflictIndex index;
             if (state is null)
             {
@@ -55,7 +55,7 @@ public sealed class PipelineIndex(ILogger<PipelineIndex> log)
                 }
                 index = state.Index.With(changed, removed, version);
             }
-            current = state = new State(index, clearances, networks);
+            current = state = new State(index, networks);
             return state;
         }
         finally

@@ -42,8 +42,8 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
         return true;
     }
 
-    /// <summary>Enterprises that may own a pipe segment (the segment form's owner search).</summary>
-    public async Task<IReadOnlyList<EnterpriseRef>> SearchOwnersAsync(string? text, CancellationToken ct = default)
+    /// <summary>Enterprises staff may name in the module's forms: a pipe segment's owner, a request's applicant.</summary>
+    public async Task<IReadOnlyList<EnterpriseRef>> SearchEnterprisesAsync(string? text, CancellationToken ct = default)
     {
         await access.RequireWriteAsync();
         return await enterprises.SearchAsync(text, 20);

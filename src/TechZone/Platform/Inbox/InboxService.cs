@@ -28,13 +28,7 @@ public sealed class InboxService(ZoneDb db, CurrentUser current)
                 item = new InboxItem { SourceModule = request.SourceModule, SourceKey = request.SourceKey, CreatedUtc = DateTime.UtcNow };
                 db.Add(item);
             }
-            item.UserId = request.UserId;
-            item.DepartmentId = request.DepartmentId;
-            item.Title = request.Title.Trim();
-            item.TitleEn = request.TitleEn.Trim();
-            item.Link = request.Link;
-            item.DueUtc = AsUtc(request.DueUtc);
-            item.DoneUtc = null;
+            Apply(item, request);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -73,15 +67,21 @@ public sealed class InboxService(ZoneDb db, CurrentUser current)
                 db.Add(item);
                 existing[r.SourceKey] = item;
             }
-            item.UserId = r.UserId;
-            item.DepartmentId = r.DepartmentId;
-            item.Title = r.Title.Trim();
-            item.TitleEn = r.TitleEn.Trim();
-            item.Link = r.Link;
-            item.DueUtc = AsUtc(r.DueUtc);
-            item.DoneUtc = null;
+            Apply(item, r);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The request's fields onto its item, which is (re)opened.</summary>
+    static void Apply(InboxItem item, InboxItemRequest r)
+    {
+        item.UserId = r.UserId;
+        item.DepartmentId = r.DepartmentId;
+        item.Title = r.Title.Trim();
+        item.TitleEn = r.TitleEn.Trim();
+        item.Link = r.Link;
+        item.DueUtc = AsUtc(r.DueUtc);
+        item.DoneUtc = null;
     }
 
     /// <summary>Marks the module's item done. False if there is no open item with that key (so calling twice is harmless).</summary>
