@@ -8,7 +8,7 @@ namespace TechZone.E2E;
 /// <summary>The administrator's main paths: a new user, an API token, the audit trail.</summary>
 public abstract class AdminTests(AppServer server)
 {
-    [Fact]
+    [BrowserFact]
     public async Task Admin_CreatesAStaffUser_WhoThenSignsIn()
     {
         server.SkipIfUnavailable();
@@ -42,7 +42,7 @@ public abstract class AdminTests(AppServer server)
             "space", "space-map", "space-requests", "space-surveys", "visits"], await staff.NavigationAsync());
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Admin_IssuesAToken_ThatAnApiClientUses_ThenRevokesIt()
     {
         server.SkipIfUnavailable();
@@ -66,7 +66,7 @@ public abstract class AdminTests(AppServer server)
         await admin.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Admin_ReadsTheAuditTrail_AndVerifiesTheChain()
     {
         server.SkipIfUnavailable();
@@ -80,7 +80,7 @@ public abstract class AdminTests(AppServer server)
         await admin.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Admin_MarksAHoliday_InTheWorkingDayCalendar_AndRemovesIt()
     {
         server.SkipIfUnavailable();
@@ -112,7 +112,7 @@ public abstract class AdminTests(AppServer server)
         await admin.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Notifications_PageOpens_FromTheBell()
     {
         server.SkipIfUnavailable();

@@ -116,6 +116,37 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Chooses a file in a Blazor file input and waits until the page shows it. A file set before Blazor has wired the
+    /// input up (its script marks the element) is never seen by the app, so wait for the mark first; a page that
+    /// re-renders the input can drop the mark again, so check it on every attempt.
+    /// </summary>
+    public async Task ChooseFileAsync(ILocator input, string path, ILocator shown)
+    {
+        string state = "";
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var element = await input.ElementHandleAsync();
+            try
+            {
+                await Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", element, new() { Timeout = 15_000 });
+            }
+            catch (TimeoutException) { } // set it all the same: the state below says what was wrong
+            await element.SetInputFilesAsync(path);
+            try
+            {
+                await shown.WaitForAsync(new() { Timeout = 20_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                state = await element.EvaluateAsync<string>("el => `input connected=${el.isConnected}, files=${el.files.length}, next id=${el._blazorInputFileNextFileId}`");
+                TestContext.Current.TestOutputHelper?.WriteLine($"  choose file attempt {attempt}: not shown ({state})");
+            }
+        }
+        Assert.Fail($"The page did not take the file {Path.GetFileName(path)} ({state}) on {Page.Url}");
+    }
+
     /// <summary>The keys of the navigation entries this user can see.</summary>
     public async Task<string[]> NavigationAsync()
     {

@@ -44,7 +44,7 @@ public abstract class ChainTests(AppServer server)
         Assert.False(overflow, $"{page.Url} scrolls sideways at {size}");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Staff_MarksASegmentMissing_LandsALeadForIt_AndTheMapAndRegistryFollow_LeadersSeeTheLateProjectRed()
     {
         server.SkipIfUnavailable();

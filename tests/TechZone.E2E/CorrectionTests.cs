@@ -6,7 +6,7 @@ namespace TechZone.E2E;
 /// <summary>An enterprise user proposes a correction of its profile; staff review it and accept it.</summary>
 public abstract class CorrectionTests(AppServer server)
 {
-    [Fact]
+    [BrowserFact]
     public async Task EnterpriseUser_ProposesACorrection_StaffAcceptIt_AndTheProfileShowsIt()
     {
         server.SkipIfUnavailable();
@@ -55,7 +55,7 @@ public abstract class CorrectionTests(AppServer server)
         await kylin.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task CorrectionDialog_InEnglish_OnADesktop()
     {
         server.SkipIfUnavailable();

@@ -6,7 +6,7 @@ namespace TechZone.E2E;
 /// <summary>The demand loop as people walk it: the enterprise raises, the department answers, the enterprise rates; the board shows what is late.</summary>
 public abstract class DemandLoopTests(AppServer server)
 {
-    [Fact]
+    [BrowserFact]
     public async Task EnterpriseRaises_DepartmentAnswers_EnterpriseRates_AndItCloses()
     {
         server.SkipIfUnavailable();
@@ -73,7 +73,7 @@ public abstract class DemandLoopTests(AppServer server)
         await enterprise.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task OverdueDemands_AreRed_OnTheSupervisionBoard()
     {
         server.SkipIfUnavailable();
@@ -105,7 +105,7 @@ public abstract class DemandLoopTests(AppServer server)
         await leader.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task DemandPages_InEnglish_AndOnAPhone()
     {
         server.SkipIfUnavailable();

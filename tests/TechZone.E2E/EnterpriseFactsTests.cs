@@ -16,7 +16,7 @@ public abstract class EnterpriseFactsTests(AppServer server)
         Assert.False(overflow, "the page scrolls sideways: " + where);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Staff_EntersFactsForAYear_VerifiesThem_AddsAQualification_AndSeesThemOnTheTimeline()
     {
         server.SkipIfUnavailable();
@@ -117,7 +117,7 @@ public abstract class EnterpriseFactsTests(AppServer server)
         }
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task EnterpriseUser_DeclaresFacts_OnItsPortal_ButCannotChangeVerifiedOnes()
     {
         server.SkipIfUnavailable();
@@ -152,7 +152,7 @@ public abstract class EnterpriseFactsTests(AppServer server)
         await session.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Admin_KeepsTheQualificationTypes_AndStaffFilterTheRegistryByOne()
     {
         server.SkipIfUnavailable();

@@ -11,7 +11,7 @@ public sealed class ShortIdleServer() : AppServer(Provider.Sqlite)
 
 public sealed class IdleSignOutTests(ShortIdleServer server) : IClassFixture<ShortIdleServer>
 {
-    [Fact]
+    [BrowserFact]
     public async Task AnIdleUser_IsSignedOut_AndToldWhy()
     {
         server.SkipIfUnavailable();

@@ -19,21 +19,6 @@ public abstract class PipelineTests(AppServer server)
     // The as-built survey: a telecom duct laid across the pit, in WGS84 with the attribute names of a Chinese survey.
     const string AsBuilt = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"管线类型":"通信","材质":"HDPE","管径":"DN110","起点埋深":1.2,"终点埋深":1.3},"geometry":{"type":"LineString","coordinates":[[117.10059,39.07877],[117.10068,39.07877]]}}]}""";
 
-    /// <summary>Chooses the survey file (again if the first choice came before the file input was wired up) until the page shows its name.</summary>
-    static async Task ChooseFileAsync(IPage page, string path)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("[data-testid=asbuilt-upload] input[type=file], input[type=file]").First.SetInputFilesAsync(path);
-            try
-            {
-                await page.GetByTestId("asbuilt-file").WaitForAsync(new() { Timeout = 10_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3) { }
-        }
-    }
-
     static ILocator Field(ILocator scope, string testId) =>
         scope.Locator($":is(input, textarea)[data-testid={testId}], [data-testid={testId}] :is(input, textarea)").First;
 
@@ -44,7 +29,7 @@ public abstract class PipelineTests(AppServer server)
         await field.PressAsync("Tab");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task ExcavationRequest_ConflictsFound_OwnersAnswer_PermitIssued_AsBuiltAccepted_NextCheckFindsIt()
     {
         server.SkipIfUnavailable();
@@ -129,7 +114,7 @@ public abstract class PipelineTests(AppServer server)
             await p.GotoAsync(requestUrl);
             await portal.WaitForInteractiveAsync();
             await Assertions.Expect(p.GetByTestId("asbuilt-owed")).ToBeVisibleAsync();
-            await ChooseFileAsync(p, surveyFile);
+            await portal.ChooseFileAsync(p.Locator("[data-testid=asbuilt-upload] input[type=file], input[type=file]").First, surveyFile, p.GetByTestId("asbuilt-file"));
             await p.GetByTestId("asbuilt-check").ClickAsync();
             await Assertions.Expect(p.GetByTestId("asbuilt-summary")).ToContainTextAsync("全部通过检查");
             await portal.ScreenshotAsync("pipelines-asbuilt-check-zh-CN-desktop");
@@ -218,7 +203,7 @@ public abstract class PipelineTests(AppServer server)
         await phoneZh.ScreenshotAsync("pipelines-segment-edit-zh-CN-phone");
         await phoneZh.AssertHealthyAsync();
     }
-    [Fact]
+    [BrowserFact]
     public async Task Staff_CheckAPipeFile_SeeWhyAFeatureFails_ImportTheValidOne_ExportTheRegistry_DrawAWorkArea()
     {
         server.SkipIfUnavailable();
@@ -238,16 +223,7 @@ public abstract class PipelineTests(AppServer server)
         await page.GetByTestId("open-import").ClickAsync();
         await page.WaitForURLAsync(new Regex("/pipelines/import$"));
         await session.WaitForInteractiveAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("input[type=file]").SetInputFilesAsync(file);
-            try
-            {
-                await page.GetByTestId("import-file").WaitForAsync(new() { Timeout = 10_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 3) { }
-        }
+        await session.ChooseFileAsync(page.Locator("input[type=file]"), file, page.GetByTestId("import-file"));
         await page.GetByTestId("import-check").ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-summary")).ToContainTextAsync("2 个要素中有 1 个未通过检查");
         await Assertions.Expect(page.GetByTestId("asbuilt-problem").First).ToContainTextAsync("暖气");

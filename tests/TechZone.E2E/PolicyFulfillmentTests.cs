@@ -10,7 +10,7 @@ namespace TechZone.E2E;
 /// </summary>
 public abstract class PolicyFulfillmentTests(AppServer server)
 {
-    [Fact]
+    [BrowserFact]
     public async Task PublishApplyReviewNoticeObjectPay_TheLedgerAddsUp()
     {
         server.SkipIfUnavailable();
@@ -88,8 +88,7 @@ public abstract class PolicyFulfillmentTests(AppServer server)
             await entry.GetByTestId("apply").ClickAsync();
             await page.WaitForURLAsync(new Regex(@"/my/policies/apply/\d+$"));
             await session.WaitForInteractiveAsync();
-            await page.Locator("input[type=file]").SetInputFilesAsync(pdf);
-            await Assertions.Expect(page.GetByTestId("attached")).ToContainTextAsync("营业执照.pdf");
+            await session.ChooseFileAsync(page.Locator("input[type=file]"), pdf, page.GetByTestId("attached").Filter(new() { HasText = "营业执照.pdf" }));
             await page.GetByTestId("submit-application").ClickAsync();
             await Assertions.Expect(page.GetByTestId("page-error")).ToContainTextAsync("参保人数");
             await Field(page, "field-headcount").FillAsync("1200");

@@ -9,7 +9,7 @@ namespace TechZone.E2E;
 /// </summary>
 public abstract class PolicyTests(AppServer server)
 {
-    [Fact]
+    [BrowserFact]
     public async Task Staff_BuildsAndPublishesAPolicy_TheEnterpriseSeesTheMatchWithItsExplanation()
     {
         server.SkipIfUnavailable();

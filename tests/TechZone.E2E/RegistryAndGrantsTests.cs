@@ -6,7 +6,7 @@ namespace TechZone.E2E;
 /// <summary>The main paths of the enterprise registry, the enterprise portal and the grants admin page.</summary>
 public abstract class RegistryAndGrantsTests(AppServer server)
 {
-    [Fact]
+    [BrowserFact]
     public async Task Staff_SearchesTheRegistry_AndOpensAProfile()
     {
         server.SkipIfUnavailable();
@@ -31,7 +31,7 @@ public abstract class RegistryAndGrantsTests(AppServer server)
         await session.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task EnterpriseUser_SeesOwnProfile_AndNeverAnotherOne()
     {
         server.SkipIfUnavailable();
@@ -58,7 +58,7 @@ public abstract class RegistryAndGrantsTests(AppServer server)
         Assert.Equal("/my/enterprise", ownUrl);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Admin_RevokesAGrant_AndTheStaffLosesTheModule_ThenRestoresIt()
     {
         server.SkipIfUnavailable();

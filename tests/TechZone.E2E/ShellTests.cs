@@ -26,7 +26,7 @@ public abstract class ShellTests(AppServer server)
         await session.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task WrongPassword_ShowsAnError_AndStaysOnSignIn()
     {
         server.SkipIfUnavailable();
@@ -40,7 +40,7 @@ public abstract class ShellTests(AppServer server)
         Assert.Contains("/account/login", session.Page.Url);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task ForbiddenPage_Answers403_WithAFriendlyPage()
     {
         server.SkipIfUnavailable();
@@ -52,7 +52,7 @@ public abstract class ShellTests(AppServer server)
         await session.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task LanguageSwitch_ChangesThePageText_AndIsRemembered()
     {
         server.SkipIfUnavailable();
@@ -74,7 +74,7 @@ public abstract class ShellTests(AppServer server)
         await session.AssertHealthyAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task UnknownAddress_ShowsTheNotFoundPage()
     {
         server.SkipIfUnavailable();
@@ -84,7 +84,7 @@ public abstract class ShellTests(AppServer server)
         await Assertions.Expect(session.Page.GetByTestId("not-found")).ToBeVisibleAsync();
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task SignOut_FromTheUserMenu_ReturnsToSignIn()
     {
         server.SkipIfUnavailable();

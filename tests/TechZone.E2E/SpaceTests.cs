@@ -29,7 +29,7 @@ public abstract class SpaceTests(AppServer server)
 
     static string Date(int days) => DateTime.Today.AddDays(days).ToString("yyyy-MM-dd");
 
-    [Fact]
+    [BrowserFact]
     public async Task SurveyUpdatesRates_RequestIsMatchedWithReasons_LowEfficiencyParcelIsDisposed_MapLoads()
     {
         server.SkipIfUnavailable();

@@ -8,7 +8,7 @@ public abstract class VisitTests(AppServer server)
 {
     const string Feiteng = "飞腾信息技术有限公司";
 
-    [Fact]
+    [BrowserFact]
     public async Task Staff_PlansAVisit_ConfirmsTheSameWeekWarning_RecordsIt_AndTheTodoIsDone()
     {
         server.SkipIfUnavailable();
@@ -88,7 +88,7 @@ public abstract class VisitTests(AppServer server)
         await ScreensAsync(id!);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task Admin_SetsTheMonthlyLimit()
     {
         server.SkipIfUnavailable();
