@@ -18,7 +18,8 @@ public static class PipeBenchData
 {
     public const int Segments = 1_000_000, Areas = 2_000;
     public const double Side = 30_000;
-    static readonly GeometryFactory F = PipeGeometry.Zone;
+    static readonly TechZone.Pipelines.Gis.ZoneCrs Zone = new();
+    static readonly GeometryFactory F = Zone.Factory;
 
     /// <summary>Network id (1..8) → clearance, as the reference data seeds them.</summary>
     public static readonly Dictionary<int, double> Clearances =
@@ -27,7 +28,7 @@ public static class PipeBenchData
     public static List<IndexedSegment> BuildSegments()
     {
         var random = new Random(20261202);
-        var (ox, oy) = PipeGeometry.GaussKruger.Forward(117.2, 39.0);
+        var (ox, oy) = Zone.ToZone(117.2, 39.0);
         var list = new List<IndexedSegment>(Segments);
         for (var id = 1; id <= Segments; id++)
         {
@@ -50,7 +51,7 @@ public static class PipeBenchData
     public static List<Geometry> BuildAreas()
     {
         var random = new Random(20261203);
-        var (ox, oy) = PipeGeometry.GaussKruger.Forward(117.2, 39.0);
+        var (ox, oy) = Zone.ToZone(117.2, 39.0);
         var list = new List<Geometry>(Areas);
         for (var i = 0; i < Areas; i++)
         {

@@ -18,7 +18,7 @@ namespace TechZone.Pipelines;
 /// versions and the request closes) or return it for another round. A request closes in no other way.
 /// </summary>
 public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, PipelineIndex index, RegistryService registry, PipeFileResolver resolver,
-    FileService fileStore, InboxService inbox, NotificationService notifications, TimeProvider clock)
+    FileService fileStore, InboxService inbox, NotificationService notifications, ZoneCrs zoneCrs, TimeProvider clock)
 {
     /// <summary>How far (m) outside the work area a surveyed pipe may lie and still count as inside it (survey and drawing tolerance).</summary>
     public const double AreaToleranceM = 5;
@@ -135,7 +135,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
         {
             var problems = result[f.FeatureIndex];
             var line = (LineString)PipeGeometry.FromWkb(f.Wkb);
-            if (!RegistryService.InZone(line.EnvelopeInternal)) continue; // the file check says so already
+            if (!zoneCrs.Covers(line.EnvelopeInternal)) continue; // the file check says so already
             var same = new Dictionary<int, double> { [f.NetworkId] = 0 };
             if (!near.Covers(line))
             {
@@ -264,7 +264,7 @@ public sealed class AsBuiltService(ZoneDb db, PipelineAccessService access, Pipe
         var features = await db.Set<AsBuiltSurvey>().AsNoTracking().Where(s => s.RequestId == requestId).OrderByDescending(s => s.Round)
             .Select(s => s.Features.Select(f => new { f.Code, f.Wkb, f.SegmentId }).ToList()).FirstOrDefaultAsync(ct) ?? [];
         return Platform.Map.MapFeatures.ToGeoJson(features.Select(f => new Platform.Map.MapFeature(
-            PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(PipeGeometry.FromWkb(f.Wkb))), f.Code, f.SegmentId is { } id ? $"/pipelines/segments/{id}" : null, "#6a1b9a", "transparent")));
+            PipeGeometry.ToGeoJson(zoneCrs.ToWgs84(PipeGeometry.FromWkb(f.Wkb))), f.Code, f.SegmentId is { } id ? $"/pipelines/segments/{id}" : null, "#6a1b9a", "transparent")));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using TechZone.Data;
+using TechZone.Pipelines.Gis;
 using TechZone.Platform.Background;
 using TechZone.Pipelines.Resources;
 using TechZone.Platform.Api;
@@ -15,7 +16,7 @@ namespace TechZone.Pipelines;
 /// then approved with a permit or refused by staff.
 /// </summary>
 public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, PipelineIndex index, RegistryService registry, AsBuiltService asBuilt,
-    IEnterpriseDirectory enterprises, InboxService inbox, NotificationService notifications, TimeProvider clock, ILogger<ExcavationService> log)
+    IEnterpriseDirectory enterprises, InboxService inbox, NotificationService notifications, ZoneCrs zoneCrs, TimeProvider clock, ILogger<ExcavationService> log)
 {
     // ---- the check --------------------------------------------------------------------------------------------
 
@@ -43,15 +44,15 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
     static int? NullIfNone(int id) => id == IndexedSegment.None ? null : id;
 
     /// <summary>A work area from GeoJSON (WGS84): a valid polygon or multipolygon of sensible size, in zone metres.</summary>
-    public static Geometry ParseArea(string json)
+    public Geometry ParseArea(string json)
     {
         var g = PipeGeometry.ParseGeoJson(json);
         if (g is not (Polygon or MultiPolygon) || g.IsEmpty) throw new PipelineRuleException("AreaExpected");
         var e = g.EnvelopeInternal;
         if (e.MinX < -180 || e.MaxX > 180 || e.MinY < -90 || e.MaxY > 90) throw new PipelineRuleException("AreaNotLonLat");
         if (!g.IsValid) throw new PipelineRuleException("AreaInvalid");
-        var zone = PipeGeometry.ToZone(g);
-        if (!RegistryService.InZone(zone.EnvelopeInternal)) throw new PipelineRuleException("OutsideZone");
+        var zone = zoneCrs.ToZone(g, CrsCatalog.Wgs84);
+        if (!zoneCrs.Covers(zone.EnvelopeInternal)) throw new PipelineRuleException("OutsideZone");
         if (zone.Area > PipelineLimits.MaxWorkArea) throw new PipelineRuleException("AreaTooLarge", PipelineLimits.MaxWorkArea);
         return zone;
     }
@@ -177,7 +178,7 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
         var canDecide = r.Status == ExcavationStatus.UnderReview && access.OwnEnterprise is null && await access.CanWriteAsync();
         var surveys = await asBuilt.SurveysAsync(r, chinese, ct);
         var canSubmit = await asBuilt.CanSubmitAsync(r, surveys.Any(s => s.Status == AsBuiltStatus.Submitted));
-        return new ExcavationDetail(r.Id, r.Number, r.Title, r.ApplicantName, r.ApplicantEnterpriseId, r.Status, PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(zone)),
+        return new ExcavationDetail(r.Id, r.Number, r.Title, r.ApplicantName, r.ApplicantEnterpriseId, r.Status, PipeGeometry.ToGeoJson(zoneCrs.ToWgs84(zone)),
             Math.Round(zone.Area, 1), r.DepthM, r.Method, r.StartOn, r.EndOn, r.ContactName, r.ContactPhone, PipelineLabels.Utc(r.FiledUtc), r.CheckedAtVersion,
             await ConflictItemsAsync(r.Conflicts.OrderBy(c => c.DistanceM).ThenBy(c => c.SegmentCode).ToList(), chinese, ct), answers,
             r.PermitNumber, r.PermitFrom, r.PermitUntil, r.Conditions, r.DecidedBy, r.DecidedUtc is { } d ? PipelineLabels.Utc(d) : null, r.Version, canDecide,
@@ -190,7 +191,7 @@ public sealed class ExcavationService(ZoneDb db, PipelineAccessService access, P
         await RequireViewerAsync();
         var r = await Visible().Where(x => x.Id == id).Select(x => new { x.Number, x.AreaWkb }).SingleOrDefaultAsync(ct);
         if (r is null) return null;
-        var wgs = PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(PipeGeometry.FromWkb(r.AreaWkb)));
+        var wgs = PipeGeometry.ToGeoJson(zoneCrs.ToWgs84(PipeGeometry.FromWkb(r.AreaWkb)));
         return Platform.Map.MapFeatures.ToGeoJson([new Platform.Map.MapFeature(wgs, r.Number, null, "#d32f2f", "#ef9a9a")]);
     }
 

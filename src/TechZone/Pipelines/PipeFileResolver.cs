@@ -23,7 +23,7 @@ public sealed record ResolvedPipeFile(string FileName, int FeatureCount, string?
 /// utility), status and quality level by name or label, and the existing pipe segment its code names. Nothing is
 /// written. Used by the as-built survey and the registry import.
 /// </summary>
-public sealed class PipeFileResolver(ZoneDb db, GisFiles files, FileService fileStore, IEnterpriseDirectory enterprises, RegistryService registry, TimeProvider clock)
+public sealed class PipeFileResolver(ZoneDb db, GisFiles files, FileService fileStore, IEnterpriseDirectory enterprises, RegistryService registry, ZoneCrs zoneCrs, TimeProvider clock)
 {
     public async Task<ResolvedPipeFile> ReadAsync(PipeFileUpload upload, PipeFileDefaults defaults, CancellationToken ct = default)
     {
@@ -66,7 +66,7 @@ public sealed class PipeFileResolver(ZoneDb db, GisFiles files, FileService file
             if (f.Material.Length > PipelineLimits.Name) mine.Add(PipelineLabels.Text("Problem_ValueTooLong", culture, f.Material, PipelineLimits.Name));
             if (f.DiameterMm is null && f.Section is null) mine.Add(PipelineLabels.Text("Error_SizeMissing", culture));
             if (replaced is not null && replaced.NetworkId != f.NetworkId) mine.Add(PipelineLabels.Text("Problem_ReplacesOtherNetwork", culture, f.Code));
-            if (!RegistryService.InZone(d.Geometry.EnvelopeInternal)) mine.Add(PipelineLabels.Text("Problem_OutsideZone", culture));
+            if (!zoneCrs.Covers(d.Geometry.EnvelopeInternal)) mine.Add(PipelineLabels.Text("Problem_OutsideZone", culture));
             else if (!d.Geometry.IsValid || d.Geometry.Length <= 0.01) mine.Add(PipelineLabels.Text("Problem_LineInvalid", culture));
             features.Add(f);
         }

@@ -70,7 +70,7 @@ public sealed record SegmentQuery
     public int? PageSize { get; init; }
 }
 
-/// <summary>A new pipe segment or a change to one: geometry as a GeoJSON LineString in WGS84 (RFC 7946) or, with Srid 4548, in zone metres.</summary>
+/// <summary>A new pipe segment or a change to one: geometry as a GeoJSON LineString in WGS84 (RFC 7946), CGCS2000 (4490) or, with Srid the zone CRS's (Pipelines:Crs, demo 4548), in zone metres.</summary>
 public sealed record PipeSegmentRequest
 {
     [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
@@ -113,7 +113,7 @@ public sealed record PipeSegmentRequest
     [Required(ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_Required))]
     public string Geometry { get; set; } = "";
 
-    /// <summary>4326 (default, as RFC 7946 says) or the zone CRS 4548.</summary>
+    /// <summary>4326 (default, as RFC 7946 says), 4490 or the zone CRS's SRID (demo 4548).</summary>
     public int Srid { get; set; } = 4326;
 
     [StringLength(PipelineLimits.Name, ErrorMessageResourceType = typeof(PlatformStrings), ErrorMessageResourceName = nameof(PlatformStrings.Validation_StringLength))]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using TechZone.Data;
+using TechZone.Pipelines.Gis;
 using TechZone.Platform.Seeding;
 using TechZone.Platform.Zone;
 
@@ -53,6 +54,7 @@ sealed class PipelineDemoData : IDemoData
         if (planning is null) return;
         var networks = await db.Set<PipeNetwork>().ToDictionaryAsync(n => n.Code, ct);
         var directory = services.GetRequiredService<IEnterpriseDirectory>();
+        var zone = services.GetRequiredService<ZoneCrs>();
         var enterprises = (await directory.SearchAsync(null, 400)).Select(e => e.Id).Order().ToList();
         if (enterprises.Count == 0) return;
 
@@ -70,7 +72,7 @@ sealed class PipelineDemoData : IDemoData
         foreach (var (code, (lon, lat)) in Centres)
         {
             parkNo++;
-            var (cx, cy) = PipeGeometry.GaussKruger.Forward(lon, lat);
+            var (cx, cy) = zone.ToZone(lon, lat);
             for (var street = 0; street < 8; street++)
             {
                 var eastWest = street < 4;
@@ -91,7 +93,7 @@ sealed class PipelineDemoData : IDemoData
                         var mid = P((t0 + t1) / 2);
                         var bend = random.Next(3) == 0 ? random.NextDouble() * 1.5 - 0.75 : 0;
                         if (eastWest) mid.Y += bend; else mid.X += bend;
-                        var line = PipeGeometry.Zone.CreateLineString([P(t0), mid, P(t1)]);
+                        var line = zone.Factory.CreateLineString([P(t0), mid, P(t1)]);
                         var owner = layer.Utility >= 0 ? (int?)null : enterprises[(parkNo + street) % Math.Min(enterprises.Count, 2)];
                         // Some telecom lines belong to enterprises (private fibre), the rest to the carrier.
                         if (layer.Network == "telecom" && piece % 3 == 0) owner = enterprises[(street + piece) % Math.Min(enterprises.Count, 2)];

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
+using TechZone.Pipelines.Gis;
 using TechZone.Platform.Seeding;
 using TechZone.Platform.Zone;
 
@@ -33,7 +34,8 @@ sealed class PipelineScaleData : IScaleData
 
         var total = (long)context.Enterprises * PerEnterprise;
         var side = 30_000 * Math.Sqrt(total / 1e6);
-        var (ox, oy) = PipeGeometry.GaussKruger.Forward(117.2, 39.0);
+        var zone = context.Services.GetRequiredService<ZoneCrs>();
+        var (ox, oy) = zone.ToZone(117.2, 39.0);
         var random = new Random(20261202);
         var now = DateTime.UtcNow;
         var nextSegment = (int)await BulkWriter.NextIdAsync<PipeSegment>(db, ct);
@@ -64,7 +66,7 @@ sealed class PipelineScaleData : IScaleData
                 BuildYear = 1995 + random.Next(30), Status = PipeStatus.InService, Quality = (QualityLevel)random.Next(4),
                 Revision = 1, ChangedVersion = version, ChangedUtc = now,
             };
-            RegistryService.SetGeometry(s, PipeGeometry.Zone.CreateLineString(points));
+            RegistryService.SetGeometry(s, zone.Factory.CreateLineString(points));
             segments.Add(s);
             if (segments.Count == Batch) await FlushAsync();
         }

@@ -34,6 +34,7 @@ public static class PipelinesModule
         services.AddHostedService<PipelineIndexWarmup>();
         services.AddHostedService<PipelineEscalationWorker>();
         services.AddSingleton<IReferenceData, PipelineReferenceData>();
+        services.AddSingleton<IReferenceData, RegistryCrsCheck>();
         services.AddSingleton<IDemoData, PipelineDemoData>();
         services.AddSingleton<IScaleData, PipelineScaleData>();
 

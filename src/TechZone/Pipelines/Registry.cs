@@ -151,10 +151,14 @@ public sealed class PipeNode
 
 /// <summary>
 /// The one-row registry version, bumped in the transaction of every registry change. The conflict index compares it
-/// before each check, so a change made on any instance is seen by the next check on every instance.
+/// before each check, so a change made on any instance is seen by the next check on every instance. It also records
+/// the CRS the registry's geometries are stored in (<see cref="RegistryCrsCheck"/>).
 /// </summary>
 public sealed class PipeRegistryState
 {
     public int Id { get; set; }
     public long Version { get; set; }
+
+    /// <summary>The EPSG code of the zone CRS every stored geometry is in; null until the first start records it.</summary>
+    public int? Srid { get; set; }
 }

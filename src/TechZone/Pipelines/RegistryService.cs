@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using TechZone.Data;
+using TechZone.Pipelines.Gis;
 using TechZone.Platform.Api;
 using TechZone.Platform.Map;
 using TechZone.Platform.Zone;
@@ -11,7 +12,7 @@ namespace TechZone.Pipelines;
 /// The pipeline registry (管线档案): networks and their clearances, pipe segments with every change versioned, owner
 /// names, the registry as of a date, and the map layers.
 /// </summary>
-public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEnterpriseDirectory enterprises)
+public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEnterpriseDirectory enterprises, ZoneCrs zoneCrs)
 {
     const int MaxFeatures = 5000;
 
@@ -218,19 +219,14 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
         if (await db.Set<PipeSegment>().AnyAsync(s => s.Code == code && s.Id != (id ?? 0), ct)) throw new PipelineConflictException("CodeTaken", code);
         var parsed = PipeGeometry.ParseGeoJson(r.Geometry);
         if (parsed is not LineString line || line.IsEmpty || line.NumPoints < 2) throw new PipelineRuleException("LineExpected");
-        var zone = r.Srid switch
-        {
-            4326 or 4490 => PipeGeometry.ToZone(line),
-            PipeGeometry.ZoneSrid => PipeGeometry.Zone.CreateGeometry(line),
-            _ => throw new PipelineRuleException("CrsUnsupported", r.Srid),
-        };
-        if (!InZone(zone.EnvelopeInternal)) throw new PipelineRuleException("OutsideZone");
+        if (!zoneCrs.CanTransform(r.Srid)) throw new PipelineRuleException("CrsUnsupported", r.Srid);
+        Geometry zone;
+        try { zone = zoneCrs.ToZone(line, r.Srid); }
+        catch (GisException) { throw new PipelineRuleException("OutsideZone"); } // lon/lat off the globe
+        if (!zoneCrs.Covers(zone.EnvelopeInternal)) throw new PipelineRuleException("OutsideZone");
         if (zone.Length <= 0.01) throw new PipelineRuleException("LineExpected");
         return (LineString)zone;
     }
-
-    /// <summary>Coordinates that make sense in EPSG:4548 (a 3-degree zone around 117°E, northern China).</summary>
-    internal static bool InZone(Envelope e) => e.MinX > 250_000 && e.MaxX < 750_000 && e.MinY > 2_000_000 && e.MaxY < 6_000_000;
 
     async Task SaveAsync(CancellationToken ct)
     {
@@ -276,7 +272,7 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
             var zone = PipeGeometry.FromWkb(r.A.Wkb);
             return new PipeSegmentItem(r.Id, r.A.Code, r.A.NetworkId, networks.GetValueOrDefault(r.A.NetworkId, ""), r.A.Material, r.A.DiameterMm, r.A.Section,
                 r.A.DepthStartM, r.A.DepthEndM, r.A.PressureClass, owners[(r.A.OwnerEnterpriseId, r.A.OwnerUtilityId)], r.A.BuildYear, r.A.Status, r.A.Quality,
-                Math.Round(zone.Length, 2), PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(zone)), r.Revision, PipelineLabels.Utc(r.Changed));
+                Math.Round(zone.Length, 2), PipeGeometry.ToGeoJson(zoneCrs.ToWgs84(zone)), r.Revision, PipelineLabels.Utc(r.Changed));
         }).ToList();
     }
 
@@ -304,7 +300,7 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
             Geometry g = PipeGeometry.FromWkb(r.Wkb);
             if (metres > 0) g = NetTopologySuite.Simplify.DouglasPeuckerSimplifier.Simplify(g, metres);
             var size = r.DiameterMm is { } d ? $"DN{d}" : r.Section ?? "";
-            return new MapFeature(PipeGeometry.ToGeoJson(PipeGeometry.ToWgs84(g)), r.Code, $"/pipelines/segments/{r.Id}", network.Color, "transparent",
+            return new MapFeature(PipeGeometry.ToGeoJson(zoneCrs.ToWgs84(g)), r.Code, $"/pipelines/segments/{r.Id}", network.Color, "transparent",
                 $"{network.DisplayName(chinese)} · {r.Material} {size} · {owners[(r.OwnerEnterpriseId, r.OwnerUtilityId)].Name}");
         }));
     }
@@ -326,7 +322,7 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
         var owners = await OwnerNamesAsync(rows.Select(r => (r.OwnerEnterpriseId, r.OwnerUtilityId)), chinese, ct);
         return MapFeatures.ToGeoJson(rows.Select(r =>
         {
-            var point = PipeGeometry.ToWgs84(PipeGeometry.Zone.CreatePoint(new Coordinate(r.X, r.Y)));
+            var point = zoneCrs.ToWgs84(zoneCrs.Factory.CreatePoint(new Coordinate(r.X, r.Y)));
             var network = networks.GetValueOrDefault(r.NetworkId);
             var depth = r.DepthM is { } d ? " · " + PipelineLabels.Metres(d) : "";
             return new MapFeature(PipeGeometry.ToGeoJson(point), r.Code, null, network?.Color ?? "#607d8b", network?.Color ?? "#607d8b",
@@ -334,21 +330,8 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
         }));
     }
 
-    internal static Envelope ZoneEnvelope(MapBounds view)
-    {
-        // Clamped to the zone's 3-degree band: the projection is meaningless far from its central meridian.
-        var minLon = Math.Clamp(view.MinLon, 115, 119);
-        var maxLon = Math.Clamp(view.MaxLon, 115, 119);
-        var minLat = Math.Clamp(view.MinLat, 20, 50);
-        var maxLat = Math.Clamp(view.MaxLat, 20, 50);
-        var env = new Envelope();
-        foreach (var (lon, lat) in new[] { (minLon, minLat), (minLon, maxLat), (maxLon, minLat), (maxLon, maxLat), ((minLon + maxLon) / 2, minLat), ((minLon + maxLon) / 2, maxLat) })
-        {
-            var (x, y) = PipeGeometry.GaussKruger.Forward(lon, lat);
-            env.ExpandToInclude(x, y);
-        }
-        return env;
-    }
+    Envelope ZoneEnvelope(MapBounds view) =>
+        zoneCrs.ToZoneClamped(new Envelope(view.MinLon, view.MaxLon, view.MinLat, view.MaxLat));
 
     async Task RequireReadOrPortalAsync()
     {

@@ -58,7 +58,11 @@ public abstract class ZoneApp(Provider provider) : WebApplicationFactory<Program
         builder.UseSetting("Policies:RefreshSeconds", "0");
         // ... and the sweep of overdue owner answers to excavation requests.
         builder.UseSetting("Pipelines:EscalationMinutes", "0");
+        Configure(builder);
     }
+
+    /// <summary>Settings of a test's own app, on top of the ones every test app has.</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
 
     public void SkipIfUnavailable()
     {

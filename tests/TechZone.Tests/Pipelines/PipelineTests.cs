@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TechZone.Data;
 using TechZone.Pipelines;
+using TechZone.Pipelines.Gis;
 using TechZone.Platform.Api;
 using TechZone.Platform.Inbox;
 using TechZone.Tests.Infrastructure;
@@ -22,6 +23,9 @@ namespace TechZone.Tests.Pipelines;
 public abstract class PipelineTests(ZoneApp app)
 {
     const string Api = "/api/v1/pipelines";
+
+    /// <summary>The demo zone's CRS (EPSG:4548), in which the tests place their pipes.</summary>
+    static readonly ZoneCrs Zone = new();
 
     async Task<HttpClient> As(string user, string culture = "zh-CN")
     {
@@ -41,7 +45,7 @@ public abstract class PipelineTests(ZoneApp app)
     /// <summary>A place of the test's own in zone metres, between the demo parks where no demo pipe lies.</summary>
     static (double X, double Y) Spot()
     {
-        var (x, y) = PipeGeometry.GaussKruger.Forward(117.25, 39.0);
+        var (x, y) = Zone.ToZone(117.25, 39.0);
         return (x + Random.Shared.Next(0, 40) * 500, y + Random.Shared.Next(0, 40) * 500);
     }
 
@@ -51,7 +55,7 @@ public abstract class PipelineTests(ZoneApp app)
     /// <summary>A rectangle given in zone metres, written as WGS84 GeoJSON as a client would send it.</summary>
     static string Area(double x0, double y0, double x1, double y1)
     {
-        double[] Ll(double x, double y) { var (lon, lat) = PipeGeometry.GaussKruger.Inverse(x, y); return [lon, lat]; }
+        double[] Ll(double x, double y) { var (lon, lat) = Zone.ToWgs84(x, y); return [lon, lat]; }
         return JsonSerializer.Serialize(new { type = "Polygon", coordinates = new[] { new[] { Ll(x0, y0), Ll(x1, y0), Ll(x1, y1), Ll(x0, y1), Ll(x0, y0) } } });
     }
 
@@ -64,7 +68,7 @@ public abstract class PipelineTests(ZoneApp app)
     Task<int> UtilityAsync() =>
         app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<Utility>().OrderBy(u => u.Id).Select(u => u.Id).FirstAsync());
 
-    async Task<PipeSegmentDetail> SegmentAsync(HttpClient planning, string network, string geometry, int? enterprise = null, int? utility = null, int srid = PipeGeometry.ZoneSrid) =>
+    async Task<PipeSegmentDetail> SegmentAsync(HttpClient planning, string network, string geometry, int? enterprise = null, int? utility = null, int srid = 4548) =>
         await Read<PipeSegmentDetail>(await planning.PostAsJsonAsync($"{Api}/segments", new
         {
             code = "T-" + Unique(), networkId = await NetworkAsync(network), material = "PE100", diameterMm = 200, depthStartM = 1.2, depthEndM = 1.4,
@@ -129,7 +133,7 @@ public abstract class PipelineTests(ZoneApp app)
         {
             code = gas.Segment.Code, networkId = gas.Segment.NetworkId, material = "PE100", diameterMm = 200, depthStartM = 1.2, depthEndM = 1.4,
             ownerUtilityId = gas.Segment.Owner.UtilityId, status = "InService", quality = "ExposedAndMeasured", geometry = Line((x, y - 20), (x + 100, y - 20)),
-            srid = PipeGeometry.ZoneSrid, reason = "探测复核", revision = gas.Segment.Revision,
+            srid = 4548, reason = "探测复核", revision = gas.Segment.Revision,
         }, ZoneApp.Json));
         Assert.Equal(2, moved.Segment.Revision);
         Assert.Equal([2, 1], moved.History.Select(h => h.Revision));
@@ -142,7 +146,7 @@ public abstract class PipelineTests(ZoneApp app)
         var stale = await planning.PutAsJsonAsync($"{Api}/segments/{gas.Segment.Id}", new
         {
             code = gas.Segment.Code, networkId = gas.Segment.NetworkId, material = "PE", diameterMm = 200, depthStartM = 1, depthEndM = 1,
-            ownerUtilityId = gas.Segment.Owner.UtilityId, geometry = Line((x, y), (x + 1, y)), srid = PipeGeometry.ZoneSrid, revision = 1,
+            ownerUtilityId = gas.Segment.Owner.UtilityId, geometry = Line((x, y), (x + 1, y)), srid = 4548, revision = 1,
         }, ZoneApp.Json);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var old = await Read<PagedResult<PipeSegmentItem>>(await planning.GetAsync($"{Api}/segments?asOf={before}&pageSize=200&networkId={gas.Segment.NetworkId}&owner={Uri.EscapeDataString(gas.Segment.Owner.Name)}"));
@@ -178,16 +182,16 @@ public abstract class PipelineTests(ZoneApp app)
             foreach (var r in rows.Where(r => r.Id % 10 == 0 || r.Id == kept.Segment.Id).Append(rows.First()))
             {
                 var (sx, sy) = (r.MinX, r.MinY);
-                var area = PipeGeometry.Zone.CreatePolygon([new(sx - 3, sy - 3), new(sx + 3, sy - 3), new(sx + 3, sy + 3), new(sx - 3, sy + 3), new(sx - 3, sy - 3)]);
+                var area = Zone.Factory.CreatePolygon([new(sx - 3, sy - 3), new(sx + 3, sy - 3), new(sx + 3, sy + 3), new(sx - 3, sy + 3), new(sx - 3, sy - 3)]);
                 var hits = loaded.Check(area, clearances).OrderBy(h => h.SegmentId).ToList();
                 Assert.Equal(expected.Check(area, clearances).OrderBy(h => h.SegmentId), hits);
             }
-            var mine = loaded.Check(PipeGeometry.Zone.CreatePolygon([new(x + 20, y - 2), new(x + 40, y - 2), new(x + 40, y + 2), new(x + 20, y + 2), new(x + 20, y - 2)]), clearances);
+            var mine = loaded.Check(Zone.Factory.CreatePolygon([new(x + 20, y - 2), new(x + 40, y - 2), new(x + 40, y + 2), new(x + 20, y + 2), new(x + 20, y - 2)]), clearances);
             var hit = Assert.Single(mine, h => h.SegmentId == kept.Segment.Id);
             Assert.Equal(await EnterpriseOfAsync("feiteng"), hit.OwnerEnterpriseId);
-            var far = loaded.Check(PipeGeometry.Zone.CreatePolygon([new(x + 196, y + 99), new(x + 199, y + 99), new(x + 199, y + 104), new(x + 196, y + 104), new(x + 196, y + 99)]), clearances);
+            var far = loaded.Check(Zone.Factory.CreatePolygon([new(x + 196, y + 99), new(x + 199, y + 99), new(x + 199, y + 104), new(x + 196, y + 104), new(x + 196, y + 99)]), clearances);
             Assert.Contains(far, h => h.SegmentId == winding.Segment.Id && h.DistanceM == 0); // found by its last vertices
-            var removedArea = PipeGeometry.Zone.CreatePolygon([new(x + 20, y + 198), new(x + 40, y + 198), new(x + 40, y + 202), new(x + 20, y + 202), new(x + 20, y + 198)]);
+            var removedArea = Zone.Factory.CreatePolygon([new(x + 20, y + 198), new(x + 40, y + 198), new(x + 40, y + 202), new(x + 20, y + 202), new(x + 20, y + 198)]);
             Assert.DoesNotContain(loaded.Check(removedArea, clearances), h => h.SegmentId == gone.Segment.Id);
             return true;
         });
@@ -295,7 +299,7 @@ public abstract class PipelineTests(ZoneApp app)
         var before = Count();
         var (x, y) = Spot();
         // A bow-tie polygon crosses itself.
-        double[] Ll(double px, double py) { var (lon, lat) = PipeGeometry.GaussKruger.Inverse(px, py); return [lon, lat]; }
+        double[] Ll(double px, double py) { var (lon, lat) = Zone.ToWgs84(px, py); return [lon, lat]; }
         var bowtie = JsonSerializer.Serialize(new { type = "Polygon", coordinates = new[] { new[] { Ll(x, y), Ll(x + 10, y + 10), Ll(x + 10, y), Ll(x, y + 10), Ll(x, y) } } });
         var response = await planning.PostAsJsonAsync($"{Api}/requests", new
         {
@@ -338,7 +342,7 @@ public abstract class PipelineTests(ZoneApp app)
             {
                 type = "Feature",
                 properties = new Dictionary<string, object?> { ["管线类型"] = l.Network, ["材质"] = "HDPE", ["管径"] = "DN110", ["起点埋深"] = 1.0, ["终点埋深"] = 1.2, ["编号"] = l.Code },
-                geometry = new { type = "LineString", coordinates = l.Points.Select(p => { var (lon, lat) = PipeGeometry.GaussKruger.Inverse(p.X, p.Y); return new[] { lon, lat }; }) },
+                geometry = new { type = "LineString", coordinates = l.Points.Select(p => { var (lon, lat) = Zone.ToWgs84(p.X, p.Y); return new[] { lon, lat }; }) },
             }),
         });
 
@@ -571,7 +575,7 @@ public abstract class PipelineTests(ZoneApp app)
         var create = await safety.PostAsJsonAsync($"{Api}/segments", new
         {
             code = "T-" + Unique(), networkId = await NetworkAsync("water"), material = "PE", diameterMm = 100, depthStartM = 1, depthEndM = 1,
-            ownerUtilityId = await UtilityAsync(), geometry = Line((x, y), (x + 5, y)), srid = PipeGeometry.ZoneSrid,
+            ownerUtilityId = await UtilityAsync(), geometry = Line((x, y), (x + 5, y)), srid = 4548,
         }, ZoneApp.Json);
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
         var kylin = await As("kylin");

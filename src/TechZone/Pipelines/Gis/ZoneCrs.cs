@@ -28,6 +28,14 @@ public sealed class ZoneCrs
     /// <summary>The zone CRS as WKT (what a GeoPackage's gpkg_spatial_ref_sys or a .prj gets).</summary>
     public string Wkt { get; }
 
+    /// <summary>Makes geometries in zone metres, with <see cref="Srid"/>.</summary>
+    public GeometryFactory Factory { get; }
+
+    /// <summary>The projection's central meridian (°E) and false easting (m): where its 3-degree band is.</summary>
+    public double CentralMeridian => Parameter(zone, "central_meridian");
+
+    double FalseEasting => Parameter(zone, "false_easting");
+
     /// <param name="crs">"EPSG:n" for a CGCS2000 3-degree Gauss-Kruger zone (4513–4554), or the WKT of a projected CRS.</param>
     /// <param name="srid">The SRID of a WKT without an EPSG authority (ignored otherwise).</param>
     public ZoneCrs(string crs = "EPSG:4548", int? srid = null)
@@ -48,6 +56,7 @@ public sealed class ZoneCrs
                 : srid ?? throw new GisException("ZoneCrsWithoutSrid", zone.Name);
         }
         if (!IsMetres(zone.LinearUnit)) throw new GisException("ZoneCrsUnsupported", zone.Name);
+        Factory = new GeometryFactory(new PrecisionModel(), Srid);
 
         // WGS84 and CGCS2000 coordinates are taken as equal (EPSG's and PROJ's null transformation between them, good to a
         // few centimetres): going through geocentric coordinates with the two ellipsoids would only add ProjNET's
@@ -82,6 +91,31 @@ public sealed class ZoneCrs
             throw new GisException("CrsUnsupported", "EPSG:" + fromSrid.ToString(CultureInfo.InvariantCulture));
         RequireLonLat(g.EnvelopeInternal);
         return Apply(g, fromGeographic, Srid);
+    }
+
+    /// <summary>A lon/lat point (WGS84 or CGCS2000) in zone metres.</summary>
+    public (double X, double Y) ToZone(double lon, double lat)
+    {
+        RequireLonLat(new Envelope(lon, lon, lat, lat));
+        return fromGeographic.Transform(lon, lat);
+    }
+
+    /// <summary>A zone-CRS point in WGS84 lon/lat.</summary>
+    public (double Lon, double Lat) ToWgs84(double x, double y) => toGeographic.Transform(x, y);
+
+    /// <summary>
+    /// Whether a zone-CRS envelope lies where the projection means something: within 250 km of the central meridian
+    /// (a 3-degree band is about 130 km wide each side at these latitudes) and between 18°N and 54°N, China's extent.
+    /// </summary>
+    public bool Covers(Envelope e) =>
+        e.MinX > FalseEasting - 250_000 && e.MaxX < FalseEasting + 250_000 && e.MinY > 2_000_000 && e.MaxY < 6_000_000;
+
+    /// <summary>The zone-CRS envelope of a map view, clamped to the zone's band (two degrees either side of the central meridian).</summary>
+    public Envelope ToZoneClamped(Envelope wgs84)
+    {
+        var cm = CentralMeridian;
+        return ToZone(new Envelope(Math.Clamp(wgs84.MinX, cm - 2, cm + 2), Math.Clamp(wgs84.MaxX, cm - 2, cm + 2),
+            Math.Clamp(wgs84.MinY, 18, 54), Math.Clamp(wgs84.MaxY, 18, 54)));
     }
 
     /// <summary>A copy of a zone-CRS geometry in WGS84 lon/lat (SRID 4326), as GeoJSON and the map want it.</summary>

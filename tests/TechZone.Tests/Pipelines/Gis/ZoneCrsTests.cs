@@ -182,21 +182,32 @@ public class ZoneCrsTests
     }
 
     [Fact]
-    public void Registration_ReadsPipelinesCrs_AndRefusesOneTheRegistryDoesNotStore()
+    public void Registration_ReadsPipelinesCrs()
     {
         static ServiceProvider With(string? crs) => new ServiceCollection().AddPipelineGis(new ConfigurationBuilder()
             .AddInMemoryCollection(crs is null ? [] : new Dictionary<string, string?> { ["Pipelines:Crs"] = crs }).Build()).BuildServiceProvider();
 
-        using var named = With("EPSG:4548");
-        Assert.Equal(4548, named.GetRequiredService<ZoneCrs>().Srid);
+        using var named = With("EPSG:4527");
+        Assert.Equal(4527, named.GetRequiredService<ZoneCrs>().Srid);
         Assert.Same(named.GetRequiredService<ZoneCrs>(), named.GetRequiredService<ZoneCrs>());
         using var defaults = With(null);
         Assert.Equal(4548, defaults.GetRequiredService<ZoneCrs>().Srid);
+        using var bad = With("EPSG:3857");
+        Assert.Equal("ZoneCrsUnsupported", Assert.Throws<GisException>(() => bad.GetRequiredService<ZoneCrs>()).Code);
+    }
 
-        // The registry stores EPSG:4548: another zone would measure in one CRS and store in another.
-        using var other = With("EPSG:4549");
-        var refused = Assert.Throws<GisException>(() => other.GetRequiredService<ZoneCrs>());
-        Assert.Equal("ZoneCrsNotStorage", refused.Code);
-        Assert.Contains("EPSG:4548", refused.LocalizedMessage(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+    [Fact]
+    public void Covers_TheZonesBand_WhereverItsFalseEasting()
+    {
+        var (x, y) = Zone.ToZone(117.1, 39.08);
+        Assert.True(Zone.Covers(new Envelope(x, x + 10, y, y + 10)));
+        Assert.False(Zone.Covers(new Envelope(x + 400_000, x + 400_010, y, y + 10)));
+        var numbered = new ZoneCrs("EPSG:4527"); // zone 39: the same meridian, 39 000 km more easting
+        var (nx, ny) = numbered.ToZone(117.1, 39.08);
+        Assert.Equal(x + 39_000_000, nx, 3);
+        Assert.Equal(y, ny, 3);
+        Assert.True(numbered.Covers(new Envelope(nx, nx + 10, ny, ny + 10)));
+        Assert.False(numbered.Covers(new Envelope(x, x + 10, y, y + 10)));
+        Assert.Equal(117, numbered.CentralMeridian);
     }
 }

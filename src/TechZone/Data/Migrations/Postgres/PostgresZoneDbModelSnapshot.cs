@@ -2065,6 +2065,9 @@ namespace TechZone.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Srid")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
 

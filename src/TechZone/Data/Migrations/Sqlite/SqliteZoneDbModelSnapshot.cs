@@ -1988,6 +1988,9 @@ namespace TechZone.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Srid")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
