@@ -164,6 +164,24 @@ public sealed class ConflictIndex
         return hits;
     }
 
+    /// <summary>
+    /// The ids, ascending, of one network's segments whose envelope intersects <paramref name="view"/>: the map's
+    /// in-view query, answered by the tree (a B-tree over bbox columns can bound only one of the four coordinates, and
+    /// at a million segments scanned half the table for a street view).
+    /// </summary>
+    public List<int> InView(Envelope view, int networkId)
+    {
+        var candidates = new List<int>();
+        tree.Query(view, candidates);
+        var found = new List<int>();
+        foreach (var slot in candidates)
+            if (networks[slot] == networkId && !(masked.Count > 0 && masked.Contains(slot))) found.Add(ids[slot]);
+        foreach (var o in overlay)
+            if (o.NetworkId == networkId && EnvelopeOf(o.Xy).Intersects(view)) found.Add(o.Id);
+        found.Sort();
+        return found;
+    }
+
     static Envelope EnvelopeOf(ReadOnlySpan<double> xy)
     {
         double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;

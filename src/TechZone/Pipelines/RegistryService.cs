@@ -12,7 +12,7 @@ namespace TechZone.Pipelines;
 /// The pipeline registry (管线档案): networks and their clearances, pipe segments with every change versioned, owner
 /// names, the registry as of a date, and the map layers.
 /// </summary>
-public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEnterpriseDirectory enterprises, ZoneCrs zoneCrs)
+public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEnterpriseDirectory enterprises, PipelineIndex index, ZoneCrs zoneCrs)
 {
     const int MaxFeatures = 5000;
 
@@ -279,19 +279,20 @@ public sealed class RegistryService(ZoneDb db, PipelineAccessService access, IEn
     // ---- map ----------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// One network's pipe segments in view as WGS84 GeoJSON: the view's corners go to zone metres, the bbox columns
-    /// answer the query, and each line is simplified for the zoom.
+    /// One network's pipe segments in view as WGS84 GeoJSON: the view goes to zone metres, the conflict index's R-tree
+    /// finds the segments in it, and each line is simplified for the zoom.
     /// </summary>
     public async Task<string> MapAsync(int networkId, MapBounds view, int zoom, bool chinese, CancellationToken ct = default)
     {
         await access.RequireReadAsync();
         var network = await db.Set<PipeNetwork>().AsNoTracking().SingleOrDefaultAsync(n => n.Id == networkId, ct);
         if (network is null) return MapFeatures.ToGeoJson([]);
-        var env = ZoneEnvelope(view);
+        // The conflict index holds every current segment under an R-tree, kept in step with the registry version.
+        var state = await index.CurrentAsync(db, ct);
+        var ids = state.Index.InView(ZoneEnvelope(view), networkId).Take(MaxFeatures).ToList();
         var rows = await db.Set<PipeSegment>().AsNoTracking()
-            .Where(s => s.NetworkId == networkId && s.Status != PipeStatus.Removed
-                && s.MaxX >= env.MinX && s.MinX <= env.MaxX && s.MaxY >= env.MinY && s.MinY <= env.MaxY)
-            .OrderBy(s => s.Id).Take(MaxFeatures)
+            .Where(s => ids.Contains(s.Id))
+            .OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.Code, s.Material, s.DiameterMm, s.Section, s.OwnerEnterpriseId, s.OwnerUtilityId, s.Wkb }).ToListAsync(ct);
         var owners = await OwnerNamesAsync(rows.Select(r => (r.OwnerEnterpriseId, r.OwnerUtilityId)), chinese, ct);
         var metres = zoom >= 17 ? 0 : 156_543.0 / Math.Pow(2, Math.Clamp(zoom, 0, 22)); // about a screen pixel

@@ -114,6 +114,13 @@ public abstract class PipelineTests(ZoneApp app)
         var (x, y) = Spot();
         var gas = await SegmentAsync(planning, "gas", Line((x, y), (x + 100, y)), utility: await UtilityAsync());
         Assert.Single(gas.History);
+        // The map layer of the street it lies in shows it at once.
+        var (west, south) = Zone.ToWgs84(x - 5, y - 5);
+        var (east, north) = Zone.ToWgs84(x + 105, y + 5);
+        var street = FormattableString.Invariant($"{Api}/map/{gas.Segment.NetworkId}?bbox={west},{south},{east},{north}&zoom=18");
+        async Task<List<string?>> CodesInViewAsync() => [.. JsonDocument.Parse(await planning.GetStringAsync(street)).RootElement.GetProperty("features")
+            .EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString())];
+        Assert.Contains(gas.Segment.Code, await CodesInViewAsync());
 
         // A trench 3 m north of the gas main: inside gas's 5 m clearance.
         var area = Area(x + 40, y + 3, x + 60, y + 8);
@@ -141,6 +148,7 @@ public abstract class PipelineTests(ZoneApp app)
         Assert.NotNull(moved.History[1].ValidToUtc);
         check = await Read<CheckResult>(await planning.PostAsJsonAsync($"{Api}/check", new { area }, ZoneApp.Json));
         Assert.DoesNotContain(check.Conflicts, c => c.SegmentId == gas.Segment.Id);
+        Assert.DoesNotContain(gas.Segment.Code, await CodesInViewAsync()); // nor is it on that street's map any more
 
         // A stale revision changes nothing (409); the registry yesterday did not have it.
         var stale = await planning.PutAsJsonAsync($"{Api}/segments/{gas.Segment.Id}", new

@@ -186,6 +186,80 @@ public abstract class PolicyTests(ZoneApp app)
         Assert.Equal(Verdict.NearMiss, zero.Verdict);
     }
 
+    /// <summary>
+    /// Worked cases of 国科发政〔2022〕67号 for fiscal year 2023, of 100 employees, 5,000万元 revenue and 4,000万元 assets unless
+    /// stated: 第六条（二）'s limits include their value (不超过); 第六条（五）'s 60 points include 60; each annex band
+    /// includes its lower bound (30%（含）以上 …); 研发投入指标 takes the better of its two ratios (附件 二); 科技成果指标
+    /// counts Ⅰ类 (发明专利) above any number of Ⅱ类 (附件 三).
+    /// </summary>
+    [Theory]
+    // S&T 20% (12) + R&D 4% of revenue (30) + 3 Ⅱ类 (18) = 60: exactly the threshold.
+    [InlineData(20, 200, 4_500, 0, 3, 5_000, 4_000, Verdict.Eligible)]
+    // … with 2 Ⅱ类 (12): 54 < 60.
+    [InlineData(20, 200, 4_500, 0, 2, 5_000, 4_000, Verdict.NearMiss)]
+    // S&T 25% (16) + R&D 4% (30) + 2 Ⅱ类 (12) = 58; 25% counts in the 16-point band, 24% would not.
+    [InlineData(25, 200, 4_500, 0, 2, 5_000, 4_000, Verdict.NearMiss)]
+    // S&T 30% (20) + R&D 2.5% of revenue (10) but 25% of costs (40) = 60: the better ratio counts.
+    // (Every figure is reported, so no indicator is unknown: an unreported patent count would make a score short of 60 unknown, not a fail.)
+    [InlineData(30, 125, 500, 0, 0, 5_000, 4_000, Verdict.Eligible)]
+    // … and with costs making it only 2.5% of costs too: 20 + 10 = 30.
+    [InlineData(30, 125, 5_000, 0, 0, 5_000, 4_000, Verdict.NearMiss)]
+    // S&T 10% (4, the lowest band that scores) + R&D 6% (50) + 1 发明专利 (30, however few Ⅱ类) = 84.
+    [InlineData(10, 300, 4_500, 1, 0, 5_000, 4_000, Verdict.Eligible)]
+    // Revenue and assets of exactly 2亿元: within 第六条（二）.
+    [InlineData(30, 1_200, 15_000, 1, 0, 20_000, 20_000, Verdict.Eligible)]
+    // Revenue 2亿元 and 1万元: over.
+    [InlineData(30, 1_201, 15_000, 1, 0, 20_001, 20_000, Verdict.NearMiss)]
+    public async Task TechSme2022_WorkedCases(long sciTech, long rdWan, long costsWan, long inventions, long typeTwo, long revenueWan, long assetsWan, Verdict expected)
+    {
+        app.SkipIfUnavailable();
+        var figures = new Dictionary<FactMetric, long>
+        {
+            [FactMetric.Employees] = 100, [FactMetric.SciTechPersonnel] = sciTech, [FactMetric.Revenue] = revenueWan * Wan,
+            [FactMetric.TotalAssets] = assetsWan * Wan, [FactMetric.RdExpense] = rdWan * Wan, [FactMetric.TotalCosts] = costsWan * Wan,
+            [FactMetric.InventionPatents] = inventions, [FactMetric.IntegratedCircuitLayouts] = 0,
+            [FactMetric.SoftwareCopyrights] = typeTwo, [FactMetric.UtilityModelPatents] = 0, [FactMetric.DesignPatents] = 0,
+        };
+        var id = await EnterpriseAsync(new DateOnly(2012, 1, 1), new() { [2023] = figures });
+        var entry = Entry(await CalculatorAsync(await app.SignedInAsync("economy"), id, 2023), "tech-sme");
+        Assert.Equal(PolicyCatalogSeed.TechSme2022, entry.DocumentNumber);
+        Assert.Equal(expected, entry.Verdict);
+        Assert.Contains(PolicyCatalogSeed.TechSme2022, string.Join(" ", Flatten(entry.Explanation).Select(c => c.Reference)));
+    }
+
+    /// <summary>第七条（一）: a valid 高新技术企业 certificate confirms a 科技型中小企业 directly, whatever the score; an expired one does not.</summary>
+    [Fact]
+    public async Task TechSme2022_ValidHighTechCertificate_ConfirmsDirectly()
+    {
+        app.SkipIfUnavailable();
+        var weak = new Dictionary<FactMetric, long>
+        {
+            [FactMetric.Employees] = 100, [FactMetric.SciTechPersonnel] = 10, [FactMetric.Revenue] = 5_000 * Wan,
+            [FactMetric.TotalAssets] = 4_000 * Wan, [FactMetric.RdExpense] = 100 * Wan, [FactMetric.TotalCosts] = 4_500 * Wan,
+            [FactMetric.InventionPatents] = 0, [FactMetric.IntegratedCircuitLayouts] = 0,
+            [FactMetric.SoftwareCopyrights] = 0, [FactMetric.UtilityModelPatents] = 0, [FactMetric.DesignPatents] = 0,
+        };
+        var service = await app.SignedInAsync("service");
+        var hnte = await app.WithScopeAsync(sp => sp.GetRequiredService<ZoneDb>().Set<QualificationType>().Where(t => t.Code == "hnte").Select(t => t.Id).SingleAsync());
+        async Task<CalculatorEntry> WithCertificateAsync(string issuedOn)
+        {
+            var id = await EnterpriseAsync(new DateOnly(2012, 1, 1), new() { [2023] = weak });
+            var added = await service.PostAsJsonAsync($"{ProfileTestKit.Api}/{id}/qualifications", new { typeId = hnte, certificateNumber = "GR2022120" + id, issuedOn }, ZoneApp.Json);
+            Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+            return Entry(await CalculatorAsync(await app.SignedInAsync("economy"), id, 2023), "tech-sme");
+        }
+
+        // 4 + 10 + 0 = 14 points, far below 60; the certificate (2022-06-01, three years) is valid through 2023.
+        var valid = await WithCertificateAsync("2022-06-01");
+        Assert.Equal(Verdict.Eligible, valid.Verdict);
+        Assert.Contains(Flatten(valid.Explanation), c => c.Outcome == Outcome.Pass && c.Reference.Contains("第七条（一）"));
+        // Issued 2019-06-01, it expired in May 2022.
+        var expired = await WithCertificateAsync("2019-06-01");
+        Assert.NotEqual(Verdict.Eligible, expired.Verdict);
+    }
+
+    static IEnumerable<CriterionExplanation> Flatten(CriterionExplanation e) => [e, .. e.Children.SelectMany(Flatten)];
+
     [Fact]
     public async Task PublishedVersion_IsImmutable_NewVersionPublishes_AndPushGoesOutOnce()
     {
