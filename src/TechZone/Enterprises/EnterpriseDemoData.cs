@@ -73,7 +73,7 @@ sealed class EnterpriseDemoData(IConfiguration config) : IDemoData
     public IReadOnlyList<DemoAccount> Accounts =>
     [
         new("feiteng", Roles.Enterprise, "飞腾信息技术有限公司 / enterprise user"),
-        new("kylin", Roles.Enterprise, "麒麟软件有限公司 / enterprise user"),
+        new("kylin", Roles.Enterprise, "麒麟软件有限公司 / enterprise user, manager of 信安创业广场3号楼"),
     ];
 
     public async Task SeedAsync(ZoneDb db, IServiceProvider services, CancellationToken ct)

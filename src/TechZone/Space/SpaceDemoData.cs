@@ -165,7 +165,11 @@ sealed class SpaceDemoData : IDemoData
         };
         var built = units.Select(x => x.Building).Distinct().ToList();
         done.Buildings = built.Where(b => b.ParkId != parks["bolonghu"].Id).Select(b => new SurveyCampaignBuilding { BuildingId = b.Id }).ToList();
-        current.Buildings = built.Where(b => b.ParkId == parks["bolonghu"].Id || b.Name == "海泰信息广场A座").Select(b => new SurveyCampaignBuilding { BuildingId = b.Id }).ToList();
+        // 麒麟 holds the land under 信安创业广场3号楼 and manages the building: its portal users report that building's units.
+        var managed = built.Single(b => b.Name == "信安创业广场3号楼");
+        managed.ManagerEnterpriseId = kylin;
+        current.Buildings = built.Where(b => b.ParkId == parks["bolonghu"].Id || b.Name == "海泰信息广场A座" || b == managed)
+            .Select(b => new SurveyCampaignBuilding { BuildingId = b.Id }).ToList();
         db.AddRange(done, current);
         await db.SaveChangesAsync(ct);
 
