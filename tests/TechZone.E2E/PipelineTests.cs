@@ -243,6 +243,30 @@ public abstract class PipelineTests(AppServer server)
         Assert.EndsWith(".geojson", download.SuggestedFilename);
         Assert.Contains(code, await File.ReadAllTextAsync(await download.PathAsync()));
 
+        // One pipe entered by hand from a surveyor's coordinates: a bad list is refused in words, a good one saved.
+        await page.GotoAsync(server.BaseUrl + "/pipelines");
+        await session.WaitForInteractiveAsync();
+        await page.GetByTestId("new-segment").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/pipelines/segments/new$"));
+        await session.WaitForInteractiveAsync();
+        var manual = "E2E-M-" + Guid.NewGuid().ToString("N")[..6];
+        await FillAsync(page, "segment-code", manual);
+        await session.SelectAsync(page.GetByTestId("segment-network"), "给水");
+        await FillAsync(page, "segment-material", "球墨铸铁");
+        await FillAsync(page, "segment-diameter", "300");
+        await FillAsync(page, "segment-depth-start", "1.2");
+        await FillAsync(page, "segment-depth-end", "1.4");
+        await session.SelectAsync(page.GetByTestId("segment-owner-utility"), "天津水务集团有限公司");
+        await FillAsync(page, "segment-coordinates", "117.3101, 39.1101");
+        await page.GetByTestId("save-segment").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("segment-error")).ToContainTextAsync("至少录入两个点");
+        await FillAsync(page, "segment-coordinates", "117.3101, 39.1101\n117.3109 39.1104");
+        await session.ScreenshotAsync("pipelines-segment-new-zh-CN-desktop");
+        await page.GetByTestId("save-segment").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/pipelines/segments/\d+$"));
+        await Assertions.Expect(page.GetByTestId("segment-title")).ToContainTextAsync(manual);
+        await Assertions.Expect(page.GetByTestId("segment-owner")).ToHaveTextAsync("天津水务集团有限公司");
+
         // A work area drawn on the map (three corners) fills the form and is checked at once.
         await page.GotoAsync(server.BaseUrl + "/pipelines/requests/new");
         await session.WaitForInteractiveAsync();
@@ -265,6 +289,10 @@ public abstract class PipelineTests(AppServer server)
         await english.WaitForInteractiveAsync();
         await Assertions.Expect(english.Page.GetByTestId("import-check")).ToHaveTextAsync("Check the file");
         await english.ScreenshotAsync("pipelines-import-en-phone");
+        await english.Page.GotoAsync(server.BaseUrl + "/pipelines/segments/new");
+        await english.WaitForInteractiveAsync();
+        await Assertions.Expect(english.Page.GetByTestId("segment-coordinates")).ToBeVisibleAsync();
+        await english.ScreenshotAsync("pipelines-segment-new-en-phone");
         await english.AssertHealthyAsync();
     }
 }
