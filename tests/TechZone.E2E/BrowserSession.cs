@@ -96,6 +96,25 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Fills a text field and leaves it (Blazor takes the value on change), then checks the field still shows it: a
+    /// field re-rendered meanwhile (a closing popover nearby re-renders its form) can come back empty. Fills again then.
+    /// </summary>
+    public async Task FillAndLeaveAsync(ILocator field, string value)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await field.FillAsync(value);
+            await field.PressAsync("Tab");
+            try
+            {
+                await Assertions.Expect(field).ToHaveValueAsync(value, new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
+    }
+
     /// <summary>Types into a MudAutocomplete's text box and picks the suggestion with this text.</summary>
     public async Task PickAsync(ILocator input, string text, string option)
     {

@@ -49,15 +49,15 @@ public abstract class PolicyTests(AppServer server)
             await session.SelectAsync(compare.GetByTestId("metric"), "职工总数");
             await Field(compare, "value").FillAsync("1000");
             await Field(compare, "node-label").FillAsync("职工不少于1,000人");
-            await Field(compare, "node-reference").FillAsync("稳岗奖励办法 第三条（一）");
+            await session.FillAndLeaveAsync(Field(compare, "node-reference"), "稳岗奖励办法 第三条（一）");
             await builder.GetByTestId("add-node").First.ClickAsync();
             await page.GetByTestId("add-membership").ClickAsync();
             var park = builder.Locator("[data-kind=membership]").Last;
             await session.SelectAsync(park.GetByTestId("values"), "海洋科技园");
             await page.Keyboard.PressAsync("Escape");
-            await Field(park, "node-reference").FillAsync("稳岗奖励办法 第三条（二）");
+            await session.FillAndLeaveAsync(Field(park, "node-reference"), "稳岗奖励办法 第三条（二）");
             await session.SelectAsync(page.GetByTestId("benefit-kind"), "定额");
-            await Field(page, "benefit-amount").FillAsync("10");
+            await session.FillAndLeaveAsync(Field(page, "benefit-amount"), "10");
             await session.ScreenshotAsync("policy-item-builder-zh-CN-desktop");
             await page.GetByTestId("save-item").ClickAsync();
             await page.WaitForURLAsync(new Regex(@"/policies/\d+$"));
