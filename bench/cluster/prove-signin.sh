@@ -3,15 +3,9 @@
 # API on instance B directly with that cookie, then 10 calls through the proxy (which answer from both instances).
 # usage: bench/cluster/prove-signin.sh [proxy-port] [port-a] [port-b]   (with bench/cluster/run.sh running)
 set -euo pipefail
+. "$(cd "$(dirname "$0")" && pwd)/../load/signin-form.sh"
 proxy=${1:-5090}; a=${2:-5091}; b=${3:-5092}
-jar=$(mktemp); trap 'rm -f "$jar"' EXIT
-page=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$a/account/login")
-field() { printf '%s' "$page" | grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//; s/"$//; s/&#x2B;/+/g; s/&#x2F;/\//g; s/&#x3D;/=/g'; }
-curl -s -o /dev/null -c "$jar" -b "$jar" \
-  --data-urlencode "__RequestVerificationToken=$(field __RequestVerificationToken)" --data-urlencode "_handler=$(field _handler)" \
-  --data-urlencode "Input.UserName=service" --data-urlencode "Input.Password=${TECHZONE_PASSWORD:-TechZone!2026}" \
-  "http://127.0.0.1:$a/account/login"
-cookie=$(awk '$6 == "TechZone.Auth" {printf "%s=%s", $6, $7}' "$jar")
+cookie=$(sign_in "http://127.0.0.1:$a" service)
 [ -n "$cookie" ] || { echo "prove: sign-in on :$a failed"; exit 1; }
 api=/api/v1/enterprises?pageSize=1
 anon=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$b$api")

@@ -7,20 +7,14 @@
 # scaled database first (see docs/perf.md).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/signin-form.sh"
 base=${1:-http://127.0.0.1:5080}
 connections=${2:-50}
 seconds=${3:-15}
 jar=$(mktemp)
 trap 'rm -f "$jar"' EXIT
 
-page=$(curl -s -c "$jar" -b "$jar" "$base/account/login")
-field() { printf '%s' "$page" | grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//; s/"$//; s/&#x2B;/+/g; s/&#x2F;/\//g; s/&#x3D;/=/g'; }
-curl -s -o /dev/null -c "$jar" -b "$jar" \
-  --data-urlencode "__RequestVerificationToken=$(field __RequestVerificationToken)" \
-  --data-urlencode "_handler=$(field _handler)" \
-  --data-urlencode "Input.UserName=service" --data-urlencode "Input.Password=${TECHZONE_PASSWORD:-TechZone!2026}" \
-  "$base/account/login"
-cookie=$(awk '$6 == "TechZone.Auth" {printf "%s=%s", $6, $7}' "$jar")
+cookie=$(sign_in "$base" service "$jar")
 [ -n "$cookie" ] && [ "$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $cookie" "$base/api/v1/enterprises?pageSize=1")" = 200 ] || { echo "bench: sign-in failed" >&2; exit 1; }
 
 # The service department's id (the second department the demo zone seeds).

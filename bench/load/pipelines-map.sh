@@ -7,27 +7,19 @@
 # for a street view (zoom 17, about 400 m across) and a district view (zoom 14, capped at 5,000 segments).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/signin-form.sh"
 base=${1:-http://127.0.0.1:5080}
 seconds=${2:-15}
 user=${TECHZONE_USER:-planning}
-jar=$(mktemp)
-trap 'rm -f "$jar"' EXIT
 
-page=$(curl -s -c "$jar" -b "$jar" "$base/account/login")
-field() { printf '%s' "$page" | grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//; s/"$//; s/&#x2B;/+/g; s/&#x2F;/\//g; s/&#x3D;/=/g'; }
-curl -s -o /dev/null -c "$jar" -b "$jar" \
-  --data-urlencode "__RequestVerificationToken=$(field __RequestVerificationToken)" \
-  --data-urlencode "_handler=$(field _handler)" \
-  --data-urlencode "Input.UserName=$user" --data-urlencode "Input.Password=${TECHZONE_PASSWORD:-TechZone!2026}" \
-  "$base/account/login"
-cookie=$(awk '$6 == "TechZone.Auth" {printf "%s=%s", $6, $7}' "$jar")
+cookie=$(sign_in "$base" "$user")
 [ -n "$cookie" ] || { echo "bench: sign-in failed" >&2; exit 1; }
 
 network=$(curl -s -H "Cookie: $cookie" "$base/api/v1/pipelines/networks" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
 for view in "17 117.350,39.130,117.355,39.133" "14 117.30,39.10,117.40,39.15"; do
   set -- $view
   url="$base/api/v1/pipelines/map/$network?bbox=$2&zoom=$1"
-  features=$(curl -s -H "Cookie: $cookie" "$url" | grep -o '"type":"Feature"' | wc -l)
+  features=$(curl -s -H "Cookie: $cookie" "$url" | { grep -o '"type":"Feature"' || true; } | wc -l)
   printf 'GET map zoom %-2s (%5s features)  ' "$1" "$features"
   wrk -t1 -c1 -d"${seconds}s" -H "Cookie: $cookie" -s "$here/percentiles.lua" "$url" | grep '^RESULT' | sed 's/^RESULT //'
 done

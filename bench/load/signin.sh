@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The cost of a sign-in (issue 9): its cost is the password hash by design (ASP.NET Core Identity's PBKDF2), so it is
 # measured on its own. Runs N sign-ins through the real form (GET the page for its antiforgery token, POST the
-# credentials, expect the redirect and the auth cookie) with C at a time, against a running TechZone whose process id
+# credentials, expect the auth cookie) with C at a time, against a running TechZone whose process id
 # is given, and reports sign-ins per second and the app's CPU time per sign-in (from /proc/PID/stat).
 # usage: bench/load/signin.sh PID [base-url] [count] [concurrency]
 set -euo pipefail
@@ -12,18 +12,10 @@ concurrency=${4:-4}
 user=${TECHZONE_USER:-planning}
 password=${TECHZONE_PASSWORD:-TechZone!2026}
 
-one() {
-  local jar page field token handler code
-  jar=$(mktemp)
-  page=$(curl -s -c "$jar" -b "$jar" "$base/account/login")
-  field() { printf '%s' "$page" | grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//; s/"$//; s/&#x2B;/+/g; s/&#x2F;/\//g; s/&#x3D;/=/g'; }
-  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-    --data-urlencode "__RequestVerificationToken=$(field __RequestVerificationToken)" --data-urlencode "_handler=$(field _handler)" \
-    --data-urlencode "Input.UserName=$user" --data-urlencode "Input.Password=$password" "$base/account/login")
-  if [ "$code" = 302 ] && grep -q TechZone.Auth "$jar"; then echo ok; else echo "failed $code"; fi
-  rm -f "$jar"
-}
-export -f one; export base user password
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/signin-form.sh"
+one() { if [ -n "$(sign_in "$base" "$user")" ]; then echo ok; else echo failed; fi; }
+export -f one sign_in _sign_in_field; export base user TECHZONE_PASSWORD="$password"
 
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }   # user + system time, in clock ticks
 ticks=$(getconf CLK_TCK)
@@ -33,7 +25,7 @@ one > /dev/null   # warm-up: JIT and the first database connection
 before=$(cpu)
 seq "$count" | xargs -P "$concurrency" -I{} curl -s -o /dev/null "$base/account/login"
 after=$(cpu)
-awk -v n="$count" -v b="$before" -v a="$after" -v t="$(getconf CLK_TCK)" 'BEGIN { printf "sign-in page alone: app CPU %.1f ms per request\n", (a - b) / t * 1000 / n }'
+awk -v n="$count" -v b="$before" -v a="$after" -v t="$ticks" 'BEGIN { printf "sign-in page alone: app CPU %.1f ms per request\n", (a - b) / t * 1000 / n }'
 
 before=$(cpu); start=$(date +%s.%N)
 results=$(seq "$count" | xargs -P "$concurrency" -I{} bash -c one)

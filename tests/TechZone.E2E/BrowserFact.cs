@@ -67,12 +67,14 @@ public sealed class RetriedTestCase : XunitTestCase, ISelfExecutingXunitTestCase
     void RecordRetry(string? failure)
     {
         var text = $"{DateTime.UtcNow:HH:mm:ss} retried {TestCaseDisplayName}{Environment.NewLine}{failure}{Environment.NewLine}";
-        lock (typeof(RetriedTestCase))
+        lock (RetriesLock)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(RetriesFile)!);
             File.AppendAllText(RetriesFile, text);
         }
     }
+
+    static readonly object RetriesLock = new();
 
     public static string RetriesFile => Path.Combine(AppServer.RepoRoot, "artifacts", "e2e-retries.txt");
 

@@ -18,6 +18,7 @@ public sealed class RegistryCrsCheck(ZoneCrs zone) : IReferenceData
     public async Task SeedAsync(ZoneDb db, CancellationToken ct)
     {
         var state = await db.Set<PipeRegistryState>().SingleAsync(s => s.Id == 1, ct);
+        if (state.Srid == zone.Srid) return; // the usual start: recorded, and PostGIS followed when it was
         var hasGeometry = await db.Set<PipeSegment>().AnyAsync(ct) || await db.Set<PipeSegmentVersion>().AnyAsync(ct) || await db.Set<PipeNode>().AnyAsync(ct)
             || await db.Set<ExcavationRequest>().AnyAsync(ct) || await db.Set<AsBuiltFeature>().AnyAsync(ct);
         var stored = state.Srid ?? (hasGeometry ? BeforeTheRecord : null);
@@ -27,7 +28,6 @@ public sealed class RegistryCrsCheck(ZoneCrs zone) : IReferenceData
                 $"Set Pipelines:Crs back to EPSG:{srid}. A registry moves to another CRS by exporting it, starting the new CRS " +
                 "with an empty registry and importing the export (the import transforms it).");
         if (db.Database.IsNpgsql()) await FollowInPostgisAsync(db, ct);
-        if (state.Srid == zone.Srid) return;
         state.Srid = zone.Srid;
         await db.SaveChangesAsync(ct);
     }

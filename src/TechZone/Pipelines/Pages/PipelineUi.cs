@@ -4,7 +4,7 @@ using TechZone.Platform;
 
 namespace TechZone.Pipelines.Pages;
 
-/// <summary>Runs a page action and shows a refused rule as a localized snackbar instead of breaking the circuit.</summary>
+/// <summary>Helpers of the pipelines pages: a page action whose refused rule shows as a localized snackbar instead of breaking the circuit, a request's validation, dates.</summary>
 static class PipelineUi
 {
     public static async Task<bool> TryAsync(ISnackbar snackbar, Func<Task> action, string? success = null)
@@ -20,6 +20,14 @@ static class PipelineUi
             snackbar.Add(e.LocalizedMessage(CultureInfo.CurrentUICulture), Severity.Error);
             return false;
         }
+    }
+
+    /// <summary>What the request's validation attributes refuse (empty when it is valid): the API's checks, before the service is called.</summary>
+    public static List<System.ComponentModel.DataAnnotations.ValidationResult> Problems(object model)
+    {
+        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(model, new(model), problems, validateAllProperties: true);
+        return problems;
     }
 
     public static DateOnly? ParseDate(string? text) =>
