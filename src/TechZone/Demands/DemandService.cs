@@ -27,8 +27,12 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
 
     // ---------------------------------------------------------------- reading
 
-    /// <summary>How far a demand list counts its matches (<see cref="PagedResult{T}.TotalCapped"/> beyond).</summary>
-    public const int CountCap = 10_000;
+    /// <summary>
+    /// How far a demand list counts its matches (<see cref="PagedResult{T}.TotalCapped"/> beyond). Each counted match
+    /// may cost a probe of another index (a department's parts, the title's words), so a broad filter is counted only
+    /// as far as people page: 50 pages of 20.
+    /// </summary>
+    public const int CountCap = 1_000;
 
     public async Task<PagedResult<DemandSummary>> SearchAsync(DemandQuery query, bool chinese, CancellationToken ct = default)
     {
@@ -36,7 +40,7 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
         var lights = await LightsAsync(ct);
         var rows = await FilterAsync(query, lights, ct);
         // A zone holds millions of demands: counting every match of a broad filter costs more than the page itself,
-        // and nobody pages past the ten-thousandth row, so the count stops there (the list says "more than").
+        // and nobody pages past the thousandth row, so the count stops there (the list says "more than").
         var total = await rows.Take(CountCap + 1).CountAsync(ct);
         var searching = !string.IsNullOrWhiteSpace(query.Search);
         var sorted = query.Sort == DemandSort.Due
@@ -79,7 +83,7 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
                 matches.Add(d => db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM demands_title_fts WHERE demands_title_fts MATCH {match}").Contains(d.Id));
             if (number > 0) matches.Add(d => d.Id == number);
             if (named.Count > 0) matches.Add(d => named.Contains(d.EnterpriseId));
-            rows = rows.Where(AnyOf(matches));
+            rows = rows.Where(Predicates.AnyOf(matches));
         }
         if (query.Status is { } status) rows = rows.Where(d => d.Status == status);
         if (query.Open == true) rows = rows.Where(Demand.OpenInDb);
@@ -100,21 +104,6 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             _ => rows,
         };
         return rows;
-    }
-
-    /// <summary>The rows that meet any of the conditions (none: no row), as one expression EF can translate.</summary>
-    static Expression<Func<Demand, bool>> AnyOf(IReadOnlyList<Expression<Func<Demand, bool>>> conditions)
-    {
-        if (conditions.Count == 0) return d => false;
-        var row = conditions[0].Parameters[0];
-        var body = conditions.Skip(1).Aggregate(conditions[0].Body,
-            (either, next) => Expression.OrElse(either, new ParameterSwap(next.Parameters[0], row).Visit(next.Body)));
-        return Expression.Lambda<Func<Demand, bool>>(body, row);
-    }
-
-    sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     internal async Task<IReadOnlyList<DemandSummary>> SummariesAsync(IQueryable<Demand> rows, DemandLights lights, bool chinese, CancellationToken ct)

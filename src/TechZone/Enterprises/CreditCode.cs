@@ -6,12 +6,14 @@ namespace TechZone.Enterprises;
 /// </summary>
 public static class CreditCode
 {
+    public const int Length = 18;
+
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
     public static bool IsValid(string? code)
     {
-        if (code is null || code.Length != 18) return false;
+        if (code is null || code.Length != Length) return false;
         for (var i = 0; i < 18; i++)
             if (Alphabet.IndexOf(code[i]) < 0) return false;
         return CheckCharacter(code.AsSpan(0, 17)) == code[17];

@@ -227,6 +227,28 @@ public abstract class EnterpriseRegistryTests(ZoneApp app)
     }
 
     [Fact]
+    public async Task Search_ByTheStartOfACreditCode_InAnyCase_FindsExactlyThoseCodes()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.SignedInAsync("admin");
+        var code = NewCode();
+        var created = await CreateAsync(admin, new { creditCode = code, name = Tag(), status = "Operating", statusSinceOn = "2020-01-01" });
+        async Task<PagedResult<EnterpriseSummary>> Query(string search) =>
+            (await admin.GetFromJsonAsync<PagedResult<EnterpriseSummary>>($"{Api}?search={Uri.EscapeDataString(search)}&pageSize=200", ZoneApp.Json))!;
+
+        foreach (var start in new[] { code, code[..16], code[..16].ToLowerInvariant() })
+        {
+            var found = await Query(start);
+            Assert.Contains(found.Items, e => e.Id == created.Id);
+            Assert.All(found.Items, e => Assert.StartsWith(start.ToUpperInvariant(), e.CreditCode));
+        }
+        // One character off at the end, or past the code's 18 characters: not this enterprise.
+        var other = code[..17] + (code[17] == '0' ? '1' : '0');
+        Assert.DoesNotContain((await Query(other)).Items, e => e.Id == created.Id);
+        Assert.DoesNotContain((await Query(code + "0")).Items, e => e.Id == created.Id);
+    }
+
+    [Fact]
     public async Task DemoData_FillsTheRegistry_WithEveryNamedEnterpriseClassified()
     {
         app.SkipIfUnavailable();

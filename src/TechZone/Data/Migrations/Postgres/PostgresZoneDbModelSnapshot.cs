@@ -768,6 +768,8 @@ namespace TechZone.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "DueUtc");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "DueUtc"), new[] { "Id" });
+
                     b.ToTable("demands_demands", (string)null);
                 });
 
@@ -1234,6 +1236,8 @@ namespace TechZone.Data.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.HasIndex("NameKey", "Name");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("NameKey", "Name"), new[] { "Id" });
 
                     b.ToTable("enterprises_enterprises", (string)null);
                 });

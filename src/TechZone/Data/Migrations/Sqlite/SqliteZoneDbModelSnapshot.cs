@@ -733,7 +733,8 @@ namespace TechZone.Data.Migrations.Sqlite
 
                     b.HasIndex("ParkId", "Status");
 
-                    b.HasIndex("Status", "DueUtc");
+                    b.HasIndex("Status", "DueUtc")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("demands_demands", (string)null);
                 });
@@ -1184,7 +1185,8 @@ namespace TechZone.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("NameKey", "Name");
+                    b.HasIndex("NameKey", "Name")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id" });
 
                     b.ToTable("enterprises_enterprises", (string)null);
                 });
