@@ -14,7 +14,7 @@ public static class CreditCode
     public static bool IsValid(string? code)
     {
         if (code is null || code.Length != Length) return false;
-        for (var i = 0; i < 18; i++)
+        for (var i = 0; i < Length; i++)
             if (Alphabet.IndexOf(code[i]) < 0) return false;
         return CheckCharacter(code.AsSpan(0, 17)) == code[17];
     }

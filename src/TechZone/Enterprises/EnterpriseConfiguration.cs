@@ -12,8 +12,9 @@ sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
         b.Property(x => x.CreditCode).HasMaxLength(18).IsFixedLength(false);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.NameKey).HasMaxLength(1000);
-        // The list's default order (pinyin, then name, then id) read straight from the index, no sort, and a name search with no other filter as an index-only scan: SQLite's index entries end
-        // with the rowid (the id); PostgreSQL's include it (an annotation SQLite ignores).
+        // The list's default order (pinyin, then name, then id) read straight from the index, no sort, and a name
+        // search with no other filter as an index-only scan: SQLite's index entries end with the rowid (the id);
+        // PostgreSQL's include it (an annotation SQLite ignores).
         b.HasIndex(x => new { x.NameKey, x.Name }).IncludeProperties(x => x.Id);
         b.Property(x => x.LegalRepresentative).HasMaxLength(50);
         b.Property(x => x.Address).HasMaxLength(200);

@@ -83,8 +83,9 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
             if (key != "") matches.Add(e => e.NameKey.Contains(key));
             // The credit-code prefix as an IN list from its own index, so that the rest of the test reads only the
             // columns of the (NameKey, Name) index; asked only when the search could be the start of a code. The range
-            // is what the index answers (neither database uses an index for LIKE 'x%' under a non-C collation, and
-            // the scan of every code cost twice the rest of the search on PostgreSQL); StartsWith keeps it exact.
+            // is what the index answers (PostgreSQL under a non-C collation and SQLite's case-blind LIKE use no index
+            // for LIKE 'x%'; on PostgreSQL that scan of every code cost twice the rest of the search); StartsWith
+            // keeps it exact.
             if (code.Length <= CreditCode.Length && code.All(c => CreditCode.Alphabet.Contains(c)))
             {
                 var codeEnd = code.PadRight(CreditCode.Length, 'Z');
