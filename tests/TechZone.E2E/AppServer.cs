@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 using Npgsql;
 
@@ -14,7 +11,7 @@ public enum Provider { Sqlite, Postgres }
 /// </summary>
 public abstract class AppServer(Provider provider) : IAsyncLifetime
 {
-    public const string Password = "TechZone!2026";
+    public const string Password = AppProcess.Password;
 
     public Provider Provider { get; } = provider;
 
@@ -24,22 +21,13 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public string? SkipReason { get; private set; }
 
-    Process? process;
+    AppProcess? app;
     IPlaywright? playwright;
     string? sqliteFile;
     string? postgresServer;
     string? postgresDatabase;
-    readonly List<string> output = [];
 
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TechZone.slnx"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("TechZone.slnx not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepoRoot => AppProcess.RepoRoot;
 
     public static string ArtifactsDir => Directory.CreateDirectory(Path.Combine(RepoRoot, "artifacts", "screenshots")).FullName;
 
@@ -92,84 +80,22 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
 
     async Task StartAppAsync(string connection)
     {
-        var appDir = Path.Combine(RepoRoot, "src", "TechZone", "bin", "Debug", "net10.0");
-        var dll = Path.Combine(appDir, "TechZone.dll");
-        if (!File.Exists(dll)) throw new InvalidOperationException($"Build the app first: {dll} is missing.");
-
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl])
-        {
-            WorkingDirectory = Path.Combine(RepoRoot, "src", "TechZone"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__Provider"] = Provider.ToString();
-        start.Environment["ConnectionStrings__TechZone"] = connection;
-        start.Environment["Demo__Password"] = Password;
-        start.Environment["Pipelines__EscalationMinutes"] = "0";
-        foreach (var (key, value) in Settings) start.Environment[key] = value;
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        // The demo zone (enterprises, facts, visits, demands) is seeded before the app is ready: generous on a loaded 2-core machine.
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited) break;
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/health/ready")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
-        }
-        string log;
-        lock (output) log = string.Join('\n', output.TakeLast(60));
-        throw new InvalidOperationException("TechZone did not become ready:\n" + log);
+        app = await AppProcess.StartAsync(Provider, connection, Settings);
+        BaseUrl = app.BaseUrl;
     }
 
     /// <summary>How many lines the app has written so far.</summary>
-    public int LogLength { get { lock (output) return output.Count; } }
+    public int LogLength => app?.LogLength ?? 0;
 
     /// <summary>The app's warnings and errors (with their indented detail lines) written since a line.</summary>
-    public IReadOnlyList<string> LogProblemsSince(int start)
-    {
-        lock (output)
-        {
-            var lines = new List<string>();
-            var inProblem = false;
-            for (var i = Math.Min(start, output.Count); i < output.Count && lines.Count < 80; i++)
-            {
-                var line = output[i];
-                if (line.StartsWith("warn:") || line.StartsWith("fail:") || line.StartsWith("crit:")) inProblem = true;
-                else if (!line.StartsWith(' ')) inProblem = false;
-                if (inProblem) lines.Add(line);
-            }
-            return lines;
-        }
-    }
+    public IReadOnlyList<string> LogProblemsSince(int start) => app?.LogProblemsSince(start) ?? [];
 
     public void SkipIfUnavailable()
     {
         if (SkipReason is not null) Assert.Skip(SkipReason);
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    static async Task Postgres(string server, string sql)
+    internal static async Task Postgres(string server, string sql)
     {
         await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString());
         await conn.OpenAsync();
@@ -181,11 +107,7 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         playwright?.Dispose();
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        if (app is not null) await app.DisposeAsync();
         if (sqliteFile is not null)
             foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
                 try { File.Delete(f); } catch (IOException) { }
