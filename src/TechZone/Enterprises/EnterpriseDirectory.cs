@@ -19,11 +19,8 @@ sealed class EnterpriseDirectory(ZoneDb db) : IEnterpriseDirectory
         var rows = db.Enterprises.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var s = text.Trim();
-            var code = s.ToUpperInvariant();
-            // Pinyin too, as in the registry list: "ft" finds 飞腾.
-            var key = Platform.Text.Pinyin.QueryKey(s);
-            rows = rows.Where(e => e.Name.Contains(s) || e.CreditCode.StartsWith(code) || (key != "" && e.NameKey.Contains(key)));
+            // As the registry list finds them: "ft" finds 飞腾, so do a former name and the start of the credit code.
+            rows = rows.Where(EnterpriseMatch.Of(db, text));
             // Sort the matches rather than walk the name index testing every row (see EnterpriseService.Sort).
             return await rows.OrderBy(e => e.NameKey + "").ThenBy(e => e.Id).Take(take)
                 .Select(e => new EnterpriseRef(e.Id, e.Name, e.CreditCode, e.ParkId)).ToListAsync();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
@@ -70,31 +69,7 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         var rows = db.Enterprises.AsNoTracking();
         if (!current.IsInternal)
             rows = rows.Where(e => e.Id == current.EnterpriseId);
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var s = query.Search.Trim();
-            var code = s.ToUpperInvariant();
-            // Pinyin too: "ft" and "feiteng" find 飞腾 through the key's initials or full part.
-            var key = Platform.Text.Pinyin.QueryKey(s);
-            // Former names as one IN list: the small table is read once, not probed per enterprise (a correlated
-            // EXISTS tripled the cost of a search at 100,000 enterprises).
-            var formerly = db.Set<EnterpriseFormerName>().Where(f => f.Name.Contains(s)).Select(f => f.EnterpriseId);
-            var matches = new List<Expression<Func<Enterprise, bool>>> { e => e.Name.Contains(s), e => formerly.Contains(e.Id) };
-            if (key != "") matches.Add(e => e.NameKey.Contains(key));
-            // The credit-code prefix as an IN list from its own index, so that the rest of the test reads only the
-            // columns of the (NameKey, Name) index; asked only when the search could be the start of a code. The range
-            // is what the index answers (PostgreSQL under a non-C collation and SQLite's case-blind LIKE use no index
-            // for LIKE 'x%'; on PostgreSQL that scan of every code cost twice the rest of the search); StartsWith
-            // keeps it exact.
-            if (code.Length <= CreditCode.Length && code.All(c => CreditCode.Alphabet.Contains(c)))
-            {
-                var codeEnd = code.PadRight(CreditCode.Length, 'Z');
-                var byCode = db.Enterprises.Where(x => string.Compare(x.CreditCode, code) >= 0 && string.Compare(x.CreditCode, codeEnd) <= 0
-                    && x.CreditCode.StartsWith(code)).Select(x => x.Id);
-                matches.Add(e => byCode.Contains(e.Id));
-            }
-            rows = rows.Where(Predicates.AnyOf(matches));
-        }
+        if (!string.IsNullOrWhiteSpace(query.Search)) rows = rows.Where(EnterpriseMatch.Of(db, query.Search));
         if (query.ParkId is { } park) rows = rows.Where(e => e.ParkId == park);
         if (!string.IsNullOrWhiteSpace(query.IndustryCode))
         {

@@ -51,6 +51,7 @@ public static class EnterprisesModule
     {
         app.MapEnterpriseEndpoints();
         app.MapEnterpriseProfileEndpoints();
+        app.MapLoadTestReferences();
         return app;
     }
 }

@@ -366,6 +366,33 @@ public abstract class EnterprisePinyinTests(ZoneApp app)
     }
 
     [Fact]
+    public async Task Search_InChinese_FindsTheCharactersTyped_AndLatinLettersInAnyCase()
+    {
+        app.SkipIfUnavailable();
+        // A tag of Chinese characters, unique to this run, and its pinyin.
+        var tag = string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => "零一二三四五六七八九甲乙丙丁戊己"[Convert.ToInt32(c.ToString(), 16)]));
+        var tagPinyin = TechZone.Platform.Text.Pinyin.FullKey(tag);
+        var (huaxin, soundsAlike) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ZoneDb>();
+            // 华信 and 华新 sound the same.
+            var a = new Enterprise { CreditCode = CreditCode.Make("120116", 77_100_001), Name = $"华信{tag}IDC数据有限公司" };
+            var b = new Enterprise { CreditCode = CreditCode.Make("120116", 77_100_002), Name = $"华新{tag}材料有限公司" };
+            db.Enterprises.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+
+        var chinese = await SearchAsync($"/api/v1/enterprises?search={Uri.EscapeDataString("华信" + tag)}&pageSize=200");
+        Assert.Equal(huaxin, Assert.Single(chinese).Id);
+        // Pinyin finds both: that is what was typed.
+        var pinyin = await SearchAsync($"/api/v1/enterprises?search=huaxin{tagPinyin}&pageSize=200");
+        Assert.Equal(new[] { huaxin, soundsAlike }.Order(), pinyin.Select(e => e.Id).Order());
+        foreach (var latin in new[] { $"{tagPinyin}idc", $"{tagPinyin.ToUpperInvariant()}IDC" })
+            Assert.Equal(huaxin, Assert.Single(await SearchAsync($"/api/v1/enterprises?search={latin}&pageSize=200")).Id);
+    }
+
+    [Fact]
     public async Task NameSort_FollowsPinyin()
     {
         app.SkipIfUnavailable();

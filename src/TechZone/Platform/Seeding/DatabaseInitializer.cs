@@ -57,14 +57,14 @@ public static class DatabaseInitializer
         if (string.IsNullOrWhiteSpace(password))
         {
             if (env.IsProduction())
-                throw new InvalidOperationException(
+                throw new SetupException(
                     "No administrator exists. Set Admin:InitialPassword (for example the environment variable Admin__InitialPassword) to create the first one.");
             password = config["Demo:Password"];
         }
         var admin = new ZoneUser { UserName = config["Admin:UserName"] ?? "admin", DisplayName = "系统管理员" };
         var result = await users.CreateAsync(admin, password!);
         if (!result.Succeeded)
-            throw new InvalidOperationException("Could not create the first administrator: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new SetupException("Could not create the first administrator: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(admin, Roles.Admin);
         log.LogInformation("Created the first administrator {UserName}", admin.UserName);
     }
@@ -75,3 +75,6 @@ public static class DatabaseInitializer
         log.LogInformation("Demo accounts (password {Password}):\n{Accounts}", password, string.Join('\n', lines));
     }
 }
+
+/// <summary>A start that configuration must fix (no first administrator's password): said in one line, not a stack trace.</summary>
+public sealed class SetupException(string message) : InvalidOperationException(message);

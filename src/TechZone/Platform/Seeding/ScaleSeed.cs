@@ -38,7 +38,15 @@ public static class ScaleSeed
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         var ct = stop.Token;
 
-        await app.InitializeDatabaseAsync(ct);
+        try
+        {
+            await app.InitializeDatabaseAsync(ct);
+        }
+        catch (SetupException e)
+        {
+            Console.Error.WriteLine("seed: " + e.Message);
+            return 1;
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ZoneDb>();
         // The batch entry each run writes tells a scaled database apart.
