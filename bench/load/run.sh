@@ -79,6 +79,7 @@ awk -F'|' '
     errs[NR] = field($3, "errors") + field($3, "non2xx")
     if ($1 ~ /^trivial/) trivial[$2] = rps[NR]; if ($1 ~ /^bare EF/) bare[$2] = rps[NR] }
   END { for (i = 1; i <= NR; i++)
-    printf "| %s | %s | %d | %.1f | %.1f | %d | %.3f | %.2f |\n", name[i], conns[i], rps[i], p50[i], p99[i], errs[i],
+    if (rps[i] == 0) printf "| %s | %s | 0 | — | — | every request over the 10 s timeout | 0 | 0 |\n", name[i], conns[i]
+    else printf "| %s | %s | %d | %.1f | %.1f | %d | %.3f | %.2f |\n", name[i], conns[i], rps[i], p50[i], p99[i], errs[i],
       trivial[conns[i]] ? rps[i] / trivial[conns[i]] : 0, bare[conns[i]] ? rps[i] / bare[conns[i]] : 0 }' "$results"
 rm -f "$results"
