@@ -37,16 +37,20 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The app's project folder (its content root when started) and the build output the README's test command makes.</summary>
+    public static string AppDirectory => Path.Combine(RepoRoot, "src", "TechZone");
+    public static string AppDll => Path.Combine(AppDirectory, "bin", "Debug", "net10.0", "TechZone.dll");
+
     /// <summary>Starts the app on <paramref name="connection"/> and waits until it answers /health/ready.</summary>
     public static async Task<AppProcess> StartAsync(Provider provider, string connection, IReadOnlyDictionary<string, string> settings)
     {
-        var dll = Path.Combine(RepoRoot, "src", "TechZone", "bin", "Debug", "net10.0", "TechZone.dll");
+        var dll = AppDll;
         if (!File.Exists(dll)) throw new InvalidOperationException($"Build the app first: {dll} is missing.");
 
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {
-            WorkingDirectory = Path.Combine(RepoRoot, "src", "TechZone"),
+            WorkingDirectory = AppDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -59,22 +63,29 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var app = new AppProcess(Process.Start(start)!, baseUrl);
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         // The demo zone (enterprises, facts, visits, demands) is seeded before the app is ready: generous on a loaded 2-core machine.
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (DateTime.UtcNow < deadline && !app.HasExited)
+        if (await WaitUntilReadyAsync(baseUrl, () => app.HasExited, TimeSpan.FromSeconds(180))) return app;
+        var log = app.Tail(60);
+        await app.DisposeAsync();
+        throw new InvalidOperationException("TechZone did not become ready:\n" + log);
+    }
+
+    /// <summary>Polls <c>/health/ready</c> until it answers 200 (true), the process behind it exits or the time is up (false).</summary>
+    public static async Task<bool> WaitUntilReadyAsync(string baseUrl, Func<bool> exited, TimeSpan within)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline && !exited())
         {
             try
             {
-                if ((await http.GetAsync(baseUrl + "/health/ready")).StatusCode == HttpStatusCode.OK) return app;
+                if ((await http.GetAsync(baseUrl + "/health/ready")).StatusCode == HttpStatusCode.OK) return true;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
             await Task.Delay(250);
         }
-        var log = app.Tail(60);
-        await app.DisposeAsync();
-        throw new InvalidOperationException("TechZone did not become ready:\n" + log);
+        return false;
     }
 
     public bool HasExited => process.HasExited;

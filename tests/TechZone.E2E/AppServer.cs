@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Npgsql;
 
 namespace TechZone.E2E;
 
@@ -51,17 +50,13 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
         }
         else
         {
-            postgresServer = Environment.GetEnvironmentVariable("TECHZONE_TEST_POSTGRES");
-            if (string.IsNullOrWhiteSpace(postgresServer))
+            postgresServer = TestPostgres.Server;
+            if (postgresServer is null)
             {
-                if (Environment.GetEnvironmentVariable("TECHZONE_REQUIRE_POSTGRES") == "1")
-                    throw new InvalidOperationException("TECHZONE_REQUIRE_POSTGRES=1 but TECHZONE_TEST_POSTGRES is not set.");
-                SkipReason = "PostgreSQL is not configured: set TECHZONE_TEST_POSTGRES to run these tests.";
+                SkipReason = TestPostgres.NotConfigured;
                 return;
             }
-            postgresDatabase = $"tz_e2e_{Guid.NewGuid():N}";
-            await Postgres(postgresServer, $"CREATE DATABASE \"{postgresDatabase}\"");
-            connection = new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase }.ToString();
+            (postgresDatabase, connection) = await TestPostgres.CreateDatabaseAsync(postgresServer, "tz_e2e_");
         }
 
         await StartAppAsync(connection);
@@ -95,14 +90,6 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
         if (SkipReason is not null) Assert.Skip(SkipReason);
     }
 
-    internal static async Task Postgres(string server, string sql)
-    {
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString());
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
@@ -112,10 +99,7 @@ public abstract class AppServer(Provider provider) : IAsyncLifetime
             foreach (var f in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
                 try { File.Delete(f); } catch (IOException) { }
         if (postgresDatabase is not null && postgresServer is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await Postgres(postgresServer, $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
-        }
+            await TestPostgres.DropDatabaseAsync(postgresServer, postgresDatabase);
         GC.SuppressFinalize(this);
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Npgsql;
 
 namespace TechZone.E2E;
 
@@ -35,12 +33,10 @@ public sealed class Cluster : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        server = Environment.GetEnvironmentVariable("TECHZONE_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(server))
+        server = TestPostgres.Server;
+        if (server is null)
         {
-            if (Environment.GetEnvironmentVariable("TECHZONE_REQUIRE_POSTGRES") == "1")
-                throw new InvalidOperationException("TECHZONE_REQUIRE_POSTGRES=1 but TECHZONE_TEST_POSTGRES is not set.");
-            SkipReason = "PostgreSQL is not configured: set TECHZONE_TEST_POSTGRES to run the cluster tests.";
+            SkipReason = TestPostgres.NotConfigured;
             return;
         }
         if (NginxPath is null)
@@ -49,9 +45,7 @@ public sealed class Cluster : IAsyncLifetime
             return;
         }
 
-        database = $"tz_cluster_{Guid.NewGuid():N}";
-        await AppServer.Postgres(server, $"CREATE DATABASE \"{database}\"");
-        Connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+        (database, Connection) = await TestPostgres.CreateDatabaseAsync(server, "tz_cluster_");
 
         // One after the other: the first migrates and seeds, the second finds the database ready.
         A = await AppProcess.StartAsync(Provider.Postgres, Connection, Settings);
@@ -83,25 +77,15 @@ public sealed class Cluster : IAsyncLifetime
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        nginx = Process.Start(start)!;
-        nginx.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (nginxOutput) nginxOutput.Add(e.Data); };
-        nginx.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (nginxOutput) nginxOutput.Add(e.Data); };
-        nginx.BeginOutputReadLine();
-        nginx.BeginErrorReadLine();
+        var process = Process.Start(start)!;
+        nginx = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (nginxOutput) nginxOutput.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (nginxOutput) nginxOutput.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         ProxyUrl = $"http://127.0.0.1:{port}";
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 80; i++)
-        {
-            if (nginx.HasExited) break;
-            try
-            {
-                if ((await http.GetAsync(ProxyUrl + "/health/ready")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(250);
-        }
+        if (await AppProcess.WaitUntilReadyAsync(ProxyUrl, () => process.HasExited, TimeSpan.FromSeconds(20))) return;
         string log;
         lock (nginxOutput) log = string.Join('\n', nginxOutput);
         throw new InvalidOperationException($"nginx did not answer on {ProxyUrl}:\n{log}");
@@ -121,11 +105,7 @@ public sealed class Cluster : IAsyncLifetime
         await StopNginxAsync();
         if (A is not null) await A.DisposeAsync();
         if (B is not null) await B.DisposeAsync();
-        if (database is not null && server is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await AppServer.Postgres(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
-        }
+        if (database is not null && server is not null) await TestPostgres.DropDatabaseAsync(server, database);
         if (run is not null) try { Directory.Delete(run, recursive: true); } catch (IOException) { }
     }
 }

@@ -9,9 +9,9 @@ public sealed class SeedCommandTests
     public async Task ScaleSeed_InProduction_WithoutTheFirstAdminsPassword_SaysWhatToSet_InOneLine()
     {
         var file = Path.Combine(Path.GetTempPath(), $"techzone-seed-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppProcess.RepoRoot, "src", "TechZone", "bin", "Debug", "net10.0", "TechZone.dll"), "seed", "--scale", "10"])
+        var start = new ProcessStartInfo("dotnet", [AppProcess.AppDll, "seed", "--scale", "10"])
         {
-            WorkingDirectory = Path.Combine(AppProcess.RepoRoot, "src", "TechZone"),
+            WorkingDirectory = AppProcess.AppDirectory,
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
