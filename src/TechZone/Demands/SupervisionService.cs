@@ -33,25 +33,35 @@ public sealed class SupervisionService(ZoneDb db, DemandService demands, InboxSe
 
     async Task<IReadOnlyList<DepartmentLights>> DepartmentLightsAsync(DemandLights lights, bool chinese, CancellationToken ct)
     {
-        var open = OpenParts();
-        var counts = await open.GroupBy(p => p.DepartmentId).Select(g => new
+        var names = await demands.DepartmentNamesAsync(chinese, ct);
+        var departmentIds = names.Keys.ToList();
+        // A part is open while its status is, except in a rejected demand (rejecting leaves the parts as they were;
+        // a closed demand has only answered parts, since only an answered demand closes). Joining every open part
+        // to its demand cost 0.1–0.6 s at a million demands; the open parts alone come from the (DepartmentId,
+        // Status, DueUtc) index — the departments listed, so that it is a few seeks — and the rejected demands'
+        // open parts, found from the demands' side, are taken off.
+        var parts = db.Set<DemandPart>().AsNoTracking()
+            .Where(p => departmentIds.Contains(p.DepartmentId) && (p.Status == PartStatus.Assigned || p.Status == PartStatus.InProgress));
+        var open = await CountAsync(parts, lights, ct);
+        var rejected = await CountAsync(db.Set<Demand>().AsNoTracking().Where(d => d.Status == DemandStatus.Rejected)
+            .SelectMany(d => d.Parts).Where(p => p.Status == PartStatus.Assigned || p.Status == PartStatus.InProgress), lights, ct);
+        return names.Select(n =>
+            {
+                var (green, yellow, red) = open.GetValueOrDefault(n.Key);
+                var (greenOff, yellowOff, redOff) = rejected.GetValueOrDefault(n.Key);
+                return new DepartmentLights(n.Key, n.Value, green - greenOff, yellow - yellowOff, red - redOff);
+            })
+            .OrderByDescending(d => d.Red).ThenByDescending(d => d.Yellow).ThenBy(d => d.DepartmentName, StringComparer.Ordinal).ToList();
+    }
+
+    static async Task<Dictionary<int, (int Green, int Yellow, int Red)>> CountAsync(IQueryable<DemandPart> parts, DemandLights lights, CancellationToken ct) =>
+        (await parts.GroupBy(p => p.DepartmentId).Select(g => new
         {
             DepartmentId = g.Key,
             Red = g.Count(p => p.DueUtc < lights.Now),
             Yellow = g.Count(p => p.DueUtc >= lights.Now && p.DueUtc <= lights.YellowUntil),
             Green = g.Count(p => p.DueUtc > lights.YellowUntil),
-        }).ToListAsync(ct);
-        var names = await demands.DepartmentNamesAsync(chinese, ct);
-        return names.Select(n => counts.FirstOrDefault(c => c.DepartmentId == n.Key) is { } c
-                ? new DepartmentLights(n.Key, n.Value, c.Green, c.Yellow, c.Red)
-                : new DepartmentLights(n.Key, n.Value, 0, 0, 0))
-            .OrderByDescending(d => d.Red).ThenByDescending(d => d.Yellow).ThenBy(d => d.DepartmentName, StringComparer.Ordinal).ToList();
-    }
-
-    IQueryable<DemandPart> OpenParts() => db.Set<DemandPart>().AsNoTracking()
-        // Open statuses listed (IN), not excluded, so that the (Status, DueUtc) index answers it.
-        .Where(p => (p.Status == PartStatus.Assigned || p.Status == PartStatus.InProgress)
-            && p.Demand!.Status != DemandStatus.Closed && p.Demand.Status != DemandStatus.Rejected);
+        }).ToListAsync(ct)).ToDictionary(c => c.DepartmentId, c => (c.Green, c.Yellow, c.Red));
 
     /// <summary>How many overdue parts one transaction of the sweep escalates.</summary>
     public const int EscalationBatch = 500;

@@ -256,6 +256,37 @@ public abstract class DemandLoopTests(ZoneApp app)
     }
 
     [Fact]
+    public async Task TheBoardsLights_CountEveryOpenPart_ButNotThoseOfARejectedDemand()
+    {
+        app.SkipIfUnavailable();
+        var leader = await app.SignedInAsync("leader");
+        var serviceId = await DepartmentAsync("service");
+        async Task<DepartmentLights> LightsAsync() =>
+            (await leader.GetFromJsonAsync<SupervisionBoard>($"{Api}/board", ZoneApp.Json))!.Departments.Single(d => d.DepartmentId == serviceId);
+        var before = await LightsAsync();
+
+        var demand = await RaiseAsFeitengAsync("approvals"); // → service, due in some working days
+        var fresh = await LightsAsync();
+        Assert.Equal(before.Green + before.Yellow + before.Red + 1, fresh.Green + fresh.Yellow + fresh.Red);
+        await Db(db => db.Set<DemandPart>().Where(p => p.DemandId == demand.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DueUtc, DateTime.UtcNow.AddDays(-1))));
+        var overdue = await LightsAsync();
+        Assert.Equal(before.Red + 1, overdue.Red);
+
+        // Rejecting leaves the part as it was; the board no longer counts it.
+        var service = await app.SignedInAsync("service");
+        await ReadAsync(await service.PostAsJsonAsync($"{Api}/{demand.Id}/reject", new { reason = "不属于管委会职责" }, ZoneApp.Json));
+        var rejected = await LightsAsync();
+        Assert.Equal((before.Green, before.Yellow, before.Red), (rejected.Green, rejected.Yellow, rejected.Red));
+
+        // Reopened, the department works on it again with a new deadline.
+        var feiteng = await app.SignedInAsync("feiteng");
+        await ReadAsync(await feiteng.PostAsJsonAsync($"{Api}/{demand.Id}/reopen", new { reason = "请再核实" }, ZoneApp.Json));
+        var reopened = await LightsAsync();
+        Assert.Equal(before.Red, reopened.Red);
+        Assert.Equal(before.Green + before.Yellow + 1, reopened.Green + reopened.Yellow);
+    }
+
+    [Fact]
     public async Task ASplitDemand_IsAnsweredOnlyWhenEveryDepartmentHasAnswered()
     {
         app.SkipIfUnavailable();
