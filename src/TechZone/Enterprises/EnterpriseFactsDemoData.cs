@@ -71,7 +71,7 @@ sealed class EnterpriseFactsDemoData : IDemoData
         {
             if (Named.TryGetValue(e.Name, out var n))
             {
-                AddYears(facts, e.Id, n.RevenueWan, n.Employees, n.Rd, n.SciTech, n.Ip, n.User, new Random(e.Id * 31), now, named: true);
+                AddYears(facts, e.Id, DemoYears, n.RevenueWan, n.Employees, n.Rd, n.SciTech, n.Ip, n.User, new Random(e.Id * 31), now, named: true);
                 foreach (var (code, ago, month, day) in NamedQualifications.GetValueOrDefault(e.Name) ?? [])
                 {
                     // A date later this year has not come yet: then it was the year before.
@@ -80,40 +80,7 @@ sealed class EnterpriseFactsDemoData : IDemoData
                 }
                 continue;
             }
-            // Generated ones: prospects have not reported yet, and one in six others has not either.
-            if (e.Status == EnterpriseStatus.Prospect || random.Next(6) == 0) continue;
-            var revenueWan = e.SizeClass switch
-            {
-                SizeClass.Large => random.Next(50_000, 500_000),
-                SizeClass.Medium => random.Next(5_000, 50_000),
-                SizeClass.Micro => random.Next(50, 500),
-                _ => random.Next(500, 5_000),
-            };
-            var tech = e.IndustryCode is { } industry && TechIndustries.Contains(industry);
-            var employees = Math.Max(3, (int)(revenueWan / random.Next(40, 120)));
-            int[] ip = [random.Next(0, 40), random.Next(0, 60), random.Next(0, 10), random.Next(0, 80), e.IndustryCode == "39" ? random.Next(0, 10) : -1, random.Next(0, 30)];
-            AddYears(facts, e.Id, revenueWan, employees, tech ? 0.03 + random.NextDouble() * 0.12 : random.NextDouble() * 0.03,
-                tech ? 0.1 + random.NextDouble() * 0.5 : random.NextDouble() * 0.15, ip, null, random, now, named: false);
-
-            if (tech && random.Next(100) < 45)
-            {
-                // Certificates come in the year's last months; three years later they lapse unless renewed.
-                var issued = new DateOnly(today.Year - random.Next(0, 6), random.Next(10, 13), random.Next(1, 29));
-                if (issued > today) issued = issued.AddYears(-1);
-                Qualify(qualifications, types, e.Id, "hnte", issued, null, random);
-                if (issued.AddYears(3) <= today && random.Next(100) < 60)
-                    Qualify(qualifications, types, e.Id, "hnte", issued.AddYears(3), null, random);
-            }
-            if (e.SizeClass is not SizeClass.Large && random.Next(100) < 30)
-            {
-                // 科技型中小企业 is evaluated every year and holds until the year's end.
-                var year = today.Year - random.Next(0, 3);
-                var issued = new DateOnly(year, random.Next(4, 9), random.Next(1, 29));
-                if (issued <= today) Qualify(qualifications, types, e.Id, "tech-sme", issued, new DateOnly(year, 12, 31), random);
-            }
-            if (tech && random.Next(100) < 10) Qualify(qualifications, types, e.Id, "srdi", new DateOnly(today.Year - random.Next(1, 4), 6, random.Next(1, 29)), null, random);
-            if (tech && random.Next(100) < 5) Qualify(qualifications, types, e.Id, "gazelle", new DateOnly(today.Year - 1, 9, random.Next(1, 29)), null, random);
-            if (random.Next(100) < 4) Qualify(qualifications, types, e.Id, "eaglet", new DateOnly(today.Year - random.Next(1, 3), 9, random.Next(1, 29)), null, random);
+            Generated(e.Id, e.Status, e.SizeClass, e.IndustryCode, DemoYears, types, random, now, today, facts, qualifications);
         }
 
         // One batch entry per save: the chain links the entries of a save one after another.
@@ -127,24 +94,73 @@ sealed class EnterpriseFactsDemoData : IDemoData
         db.AuditRows = true;
     }
 
+    /// <summary>The fiscal years the demo's enterprises report (the scaled zone's report five).</summary>
+    const int DemoYears = 3;
+
     /// <summary>
-    /// Three years ending in 2025 at the given scale, a little smaller each year back: 2023 imported from the
+    /// The facts and qualifications of one generated enterprise, the demo's few hundred and the scaled zone's many
+    /// alike: a size-class scale, the R&amp;D and S&amp;T shares of its industry, some figures unknown; 高新技术企业 for
+    /// close to half of the technology ones (some expired, some renewed), 科技型中小企业, 专精特新, 瞪羚, 雏鹰 for fewer.
+    /// Facts for <paramref name="years"/> fiscal years ending in 2025.
+    /// </summary>
+    internal static void Generated(int id, EnterpriseStatus status, SizeClass? size, string? industryCode, int years,
+        IReadOnlyDictionary<string, QualificationType> types, Random random, DateTime now, DateOnly today,
+        List<EnterpriseFact> facts, List<EnterpriseQualification> qualifications)
+    {
+        // Prospects have not reported yet, and one in six others has not either.
+        if (status == EnterpriseStatus.Prospect || random.Next(6) == 0) return;
+        var revenueWan = size switch
+        {
+            SizeClass.Large => random.Next(50_000, 500_000),
+            SizeClass.Medium => random.Next(5_000, 50_000),
+            SizeClass.Micro => random.Next(50, 500),
+            _ => random.Next(500, 5_000),
+        };
+        var tech = industryCode is { } industry && TechIndustries.Contains(industry);
+        var employees = Math.Max(3, (int)(revenueWan / random.Next(40, 120)));
+        int[] ip = [random.Next(0, 40), random.Next(0, 60), random.Next(0, 10), random.Next(0, 80), industryCode == "39" ? random.Next(0, 10) : -1, random.Next(0, 30)];
+        AddYears(facts, id, years, revenueWan, employees, tech ? 0.03 + random.NextDouble() * 0.12 : random.NextDouble() * 0.03,
+            tech ? 0.1 + random.NextDouble() * 0.5 : random.NextDouble() * 0.15, ip, null, random, now, named: false);
+
+        if (tech && random.Next(100) < 45)
+        {
+            // Certificates come in the year's last months; three years later they lapse unless renewed.
+            var issued = new DateOnly(today.Year - random.Next(0, 6), random.Next(10, 13), random.Next(1, 29));
+            if (issued > today) issued = issued.AddYears(-1);
+            Qualify(qualifications, types, id, "hnte", issued, null, random);
+            if (issued.AddYears(3) <= today && random.Next(100) < 60)
+                Qualify(qualifications, types, id, "hnte", issued.AddYears(3), null, random);
+        }
+        if (size is not SizeClass.Large && random.Next(100) < 30)
+        {
+            // 科技型中小企业 is evaluated every year and holds until the year's end.
+            var year = today.Year - random.Next(0, 3);
+            var issued = new DateOnly(year, random.Next(4, 9), random.Next(1, 29));
+            if (issued <= today) Qualify(qualifications, types, id, "tech-sme", issued, new DateOnly(year, 12, 31), random);
+        }
+        if (tech && random.Next(100) < 10) Qualify(qualifications, types, id, "srdi", new DateOnly(today.Year - random.Next(1, 4), 6, random.Next(1, 29)), null, random);
+        if (tech && random.Next(100) < 5) Qualify(qualifications, types, id, "gazelle", new DateOnly(today.Year - 1, 9, random.Next(1, 29)), null, random);
+        if (random.Next(100) < 4) Qualify(qualifications, types, id, "eaglet", new DateOnly(today.Year - random.Next(1, 3), 9, random.Next(1, 29)), null, random);
+    }
+
+    /// <summary>
+    /// The years ending in 2025 at the given scale, a little smaller each year back: 2023 and before imported from the
     /// statistics file (mostly verified since), 2024 mostly verified, 2025 declared (by the portal user when there is one).
     /// </summary>
-    static void AddYears(List<EnterpriseFact> facts, int enterpriseId, long revenueWan, int employees, double rd, double sciTech, int[] ip,
+    static void AddYears(List<EnterpriseFact> facts, int enterpriseId, int years, long revenueWan, int employees, double rd, double sciTech, int[] ip,
         string? user, Random random, DateTime now, bool named)
     {
         var scale = 1.0;
-        for (var year = 2025; year >= 2023; year--)
+        for (var year = 2025; year > 2025 - years; year--)
         {
             var recorded = Min(new DateTime(year + 1, 4, random.Next(1, 29), random.Next(1, 9), random.Next(60), 0, DateTimeKind.Utc), now);
             var verified = Min(new DateTime(year + 1, 6, random.Next(1, 29), random.Next(1, 9), random.Next(60), 0, DateTimeKind.Utc), now);
             var (source, note, by) = year switch
             {
-                2023 => (FactSource.Imported, StatisticsFile, "service"),
+                <= 2023 => (FactSource.Imported, StatisticsFile, "service"),
                 _ => (FactSource.Declared, (string?)null, user ?? "service.staff"),
             };
-            var verify = year switch { 2023 => random.Next(10) < 8, 2024 => named || random.Next(10) < 6, _ => false };
+            var verify = year switch { <= 2023 => random.Next(10) < 8, 2024 => named || random.Next(10) < 6, _ => false };
             // Unknown stays unknown: a generated enterprise leaves one figure in ten out.
             bool Known() => named || random.Next(10) != 0;
 
@@ -189,7 +205,7 @@ sealed class EnterpriseFactsDemoData : IDemoData
         }
     }
 
-    static void Qualify(List<EnterpriseQualification> list, Dictionary<string, QualificationType> types, int enterpriseId, string code,
+    static void Qualify(List<EnterpriseQualification> list, IReadOnlyDictionary<string, QualificationType> types, int enterpriseId, string code,
         DateOnly issued, DateOnly? expires, Random random)
     {
         if (!types.TryGetValue(code, out var type)) return;

@@ -7,7 +7,8 @@ namespace TechZone.Enterprises;
 /// <summary>
 /// N generated enterprises for a scaled zone: names from the demo's word lists (with a third character, so that
 /// names rarely repeat), valid credit codes of their own serial range, pinyin keys, parks, industries, sizes and a
-/// dated status history. Deterministic for a given N.
+/// dated status history; facts for five fiscal years and qualifications as the demo's generated enterprises have them
+/// (<see cref="EnterpriseFactsDemoData.Generated"/>). Deterministic for a given N.
 /// </summary>
 sealed class EnterpriseScaleData : IScaleData
 {
@@ -15,6 +16,7 @@ sealed class EnterpriseScaleData : IScaleData
 
     const int Batch = 10_000;
     const long FirstSerial = 60_000_001;
+    const int FactYears = 5;
 
     public async Task SeedAsync(ZoneDb db, ScaleContext context, CancellationToken ct)
     {
@@ -23,6 +25,12 @@ sealed class EnterpriseScaleData : IScaleData
         var random = new Random(100_000);
         var nextId = await BulkWriter.NextIdAsync<Enterprise>(db, ct);
         var nextChange = await BulkWriter.NextIdAsync<EnterpriseStatusChange>(db, ct);
+        var nextFact = await BulkWriter.NextIdAsync<EnterpriseFact>(db, ct);
+        var nextQualification = await BulkWriter.NextIdAsync<EnterpriseQualification>(db, ct);
+        var types = await db.Set<QualificationType>().AsNoTracking().ToDictionaryAsync(t => t.Code, ct);
+        var now = DateTime.UtcNow;
+        // Their own sequence, so that the enterprises stay what they were before facts were generated.
+        var factsRandom = new Random(100_001);
         for (var start = 0; start < context.Enterprises; start += Batch)
         {
             var batch = new List<Enterprise>(Batch);
@@ -62,11 +70,21 @@ sealed class EnterpriseScaleData : IScaleData
                     change.EnterpriseId = e.Id;
                 }
             }
+            var facts = new List<EnterpriseFact>(Batch * 50);
+            var qualifications = new List<EnterpriseQualification>(Batch / 2);
+            foreach (var e in batch)
+                EnterpriseFactsDemoData.Generated(e.Id, e.Status, e.SizeClass, e.IndustryCode, FactYears, types, factsRandom, now, today, facts, qualifications);
+            foreach (var f in facts) f.Id = (int)nextFact++;
+            foreach (var q in qualifications) q.Id = (int)nextQualification++;
             await BulkWriter.WriteAsync(db, batch, ct);
             await BulkWriter.WriteAsync(db, batch.SelectMany(e => e.StatusChanges), ct);
+            await BulkWriter.WriteAsync(db, facts, ct);
+            await BulkWriter.WriteAsync(db, qualifications, ct);
             context.Progress("enterprises", Math.Min(start + Batch, context.Enterprises));
         }
         await BulkWriter.ResetIdentityAsync<Enterprise>(db, ct);
         await BulkWriter.ResetIdentityAsync<EnterpriseStatusChange>(db, ct);
+        await BulkWriter.ResetIdentityAsync<EnterpriseFact>(db, ct);
+        await BulkWriter.ResetIdentityAsync<EnterpriseQualification>(db, ct);
     }
 }
