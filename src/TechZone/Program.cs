@@ -35,7 +35,16 @@ app.MapSpace();
 app.MapPolicies();
 app.MapPipelines();
 
-await app.InitializeDatabaseAsync();
+try
+{
+    await app.InitializeDatabaseAsync();
+}
+catch (SetupException e)
+{
+    // A setting the operator has to give (the first administrator's password): one line that says which, not a stack trace.
+    Console.Error.WriteLine("techzone: " + e.Message);
+    return 1;
+}
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("TechZone is running at {Urls}", string.Join(", ", app.Urls)));
 await app.RunAsync();
