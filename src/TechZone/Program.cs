@@ -35,16 +35,7 @@ app.MapSpace();
 app.MapPolicies();
 app.MapPipelines();
 
-try
-{
-    await app.InitializeDatabaseAsync();
-}
-catch (SetupException e)
-{
-    // A setting the operator has to give (the first administrator's password): one line that says which, not a stack trace.
-    Console.Error.WriteLine("techzone: " + e.Message);
-    return 1;
-}
+await app.InitializeDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("TechZone is running at {Urls}", string.Join(", ", app.Urls)));
 await app.RunAsync();
