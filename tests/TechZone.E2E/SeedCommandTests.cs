@@ -64,27 +64,16 @@ public sealed class SeedCommandTests
     public async Task ScaleSeed_InProduction_WithoutTheFirstAdminsPassword_SaysWhatToSet_InOneLine()
     {
         var file = Path.Combine(Path.GetTempPath(), $"techzone-seed-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo("dotnet", [AppProcess.AppDll, "seed", "--scale", "10"])
-        {
-            WorkingDirectory = AppProcess.AppDirectory,
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
+        var start = Seed(10, "Sqlite", $"Data Source={file}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["ConnectionStrings__TechZone"] = $"Data Source={file}";
         start.Environment["Admin__InitialPassword"] = "";
         try
         {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
-            var error = await stderr;
-            Assert.Equal(1, process.ExitCode);
+            var (exit, output, error) = await RunAsync(start);
+            Assert.Equal(1, exit);
             Assert.Contains("seed: No administrator exists. Set Admin:InitialPassword", error);
             // One line an operator reads, not a stack trace.
-            Assert.DoesNotContain("   at ", error + await stdout);
+            Assert.DoesNotContain("   at ", error + output);
         }
         finally
         {
