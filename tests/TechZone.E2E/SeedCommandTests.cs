@@ -47,8 +47,27 @@ public sealed class SeedCommandTests
             var reporting = await CountAsync("SELECT count(DISTINCT \"EnterpriseId\") FROM enterprises_facts");
             Assert.True(reporting >= enterprises / 2, $"{reporting} of {enterprises} enterprises have facts");
             Assert.True(await CountAsync("SELECT count(*) FROM enterprises_qualifications") > 0);
+            // Visits within the zone's limit (two per enterprise and month), past ones recorded.
+            Assert.True(await CountAsync("SELECT count(*) FROM demands_visits") >= 200);
+            Assert.True(await CountAsync("SELECT count(*) FROM demands_visits WHERE \"Status\" = 'Recorded' AND \"VisitedOn\" IS NOT NULL") > 0);
+            Assert.Equal(0, await CountAsync("""
+                SELECT count(*) FROM (SELECT "EnterpriseId" FROM demands_visits WHERE "Status" <> 'Cancelled'
+                  GROUP BY "EnterpriseId", date_trunc('month', COALESCE("VisitedOn", "PlannedOn")) HAVING count(*) > 2) AS over
+                """));
+            // A catalog of 300 items, all published, and the engine's verdicts on them for the generated enterprises.
+            Assert.Equal(300, await CountAsync("SELECT count(*) FROM policies_items"));
+            Assert.True(await CountAsync("""
+                SELECT count(DISTINCT "EnterpriseId") FROM policies_verdicts
+                WHERE "EnterpriseId" > (SELECT max("Id") - 200 FROM enterprises_enterprises)
+                """) > 0);
+            // Buildings with floors and units, and leases of those units.
+            Assert.True(await CountAsync("SELECT count(*) FROM space_buildings WHERE \"Geometry\" IS NOT NULL") >= 8 + 4);
+            Assert.True(await CountAsync("SELECT count(*) FROM space_units u JOIN space_floors f ON f.\"Id\" = u.\"FloorId\" AND f.\"BuildingId\" = u.\"BuildingId\"") > 100);
+            Assert.True(await CountAsync("SELECT count(*) FROM space_lease_units lu JOIN space_leases l ON l.\"Id\" = lu.\"LeaseId\" AND lu.\"StartOn\" = l.\"StartOn\"") > 50);
             // New rows after the seed get the next ids (the sequences were moved past the written ones).
             Assert.True(await CountAsync("SELECT nextval(pg_get_serial_sequence('enterprises_facts', 'Id')::regclass)") > await CountAsync("SELECT max(\"Id\") FROM enterprises_facts"));
+            Assert.True(await CountAsync("SELECT nextval(pg_get_serial_sequence('demands_visits', 'Id')::regclass)") > await CountAsync("SELECT max(\"Id\") FROM demands_visits"));
+            Assert.True(await CountAsync("SELECT nextval(pg_get_serial_sequence('space_units', 'Id')::regclass)") > await CountAsync("SELECT max(\"Id\") FROM space_units"));
 
             var again = await RunAsync(start);
             Assert.Equal(1, again.ExitCode);

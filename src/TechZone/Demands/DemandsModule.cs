@@ -31,6 +31,7 @@ public static class DemandsModule
         services.AddSingleton<IReferenceData, DemandSearchTokens>();
         services.AddSingleton<IDemoData, DemandDemoData>();
         services.AddSingleton<IScaleData, DemandScaleData>();
+        services.AddSingleton<IScaleData, VisitScaleData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 20, "/demands", MudBlazor.Icons.Material.Filled.Forum,
             Policies.Read(Modules.Demands), () => DemandStrings.Title, "demands"));
         services.AddNavEntry(new NavEntry(NavGroup.Work, 21, "/demands/board", MudBlazor.Icons.Material.Filled.Traffic,

@@ -21,7 +21,7 @@ sealed class VisitDemoData : IDemoData
     public IReadOnlyList<DemoAccount> Accounts => [];
 
     /// <summary>What a visit was about: purpose, topics discussed, findings, follow-ups.</summary>
-    static readonly (string Purpose, string Topics, string Findings, string FollowUps)[] Scenarios =
+    internal static readonly (string Purpose, string Topics, string Findings, string FollowUps)[] Scenarios =
     [
         ("了解企业经营情况和年度发展计划",
             "企业介绍了今年营收预期、研发投入和新产品上市计划；双方就高新技术企业复审材料准备进行了交流。",
@@ -73,7 +73,7 @@ sealed class VisitDemoData : IDemoData
             "人才服务中心在下月专场招聘会上为企业设置展位，定向推送高校毕业生简历。"),
     ];
 
-    static readonly string[] CancelReasons =
+    internal static readonly string[] CancelReasons =
     [
         "企业负责人临时出差，另行约定时间。",
         "与区领导调研活动时间冲突，改期安排。",
@@ -110,12 +110,7 @@ sealed class VisitDemoData : IDemoData
         var pool = named.Concat(named).Concat(generated).ToList(); // the named ones come up twice as often
 
         // Past visits: led by several departments; planned ones: by the department that plans (service).
-        (Platform.Zone.Department Department, int Weight)[] leads =
-        [
-            (service, 9),
-            .. new[] { ("investment", 4), ("economy", 3), ("planning", 1), ("safety", 1), ("talent", 1) }
-                .Where(x => departments.ContainsKey(x.Item1)).Select(x => (departments[x.Item1], x.Item2)),
-        ];
+        var leads = Leads(departments, service);
         var others = departments.Values.Where(d => d.Id != service.Id).ToList();
 
         var visits = new List<Visit>();
@@ -225,13 +220,22 @@ sealed class VisitDemoData : IDemoData
         await db.SaveChangesAsync(ct);
     }
 
-    static string Attendees(Platform.Zone.Department lead, Random random)
+    internal static string Attendees(Platform.Zone.Department lead, Random random)
     {
         string Person(string[] titles) => Surnames[random.Next(Surnames.Length)] + titles[random.Next(titles.Length)];
         return $"管委会：{lead.Name}{Person(ZoneTitles)}、{Person(ZoneTitles)}；企业：{Person(EnterpriseTitles)}、{Person(EnterpriseTitles)}";
     }
 
-    static Platform.Zone.Department Pick((Platform.Zone.Department Department, int Weight)[] options, Random random)
+    /// <summary>Who leads past visits, weighted: mostly the Enterprise Service Bureau, then investment and economy.</summary>
+    internal static (Platform.Zone.Department Department, int Weight)[] Leads(Dictionary<string, Platform.Zone.Department> departments,
+        Platform.Zone.Department service) =>
+    [
+        (service, 9),
+        .. new[] { ("investment", 4), ("economy", 3), ("planning", 1), ("safety", 1), ("talent", 1) }
+            .Where(x => departments.ContainsKey(x.Item1)).Select(x => (departments[x.Item1], x.Item2)),
+    ];
+
+    internal static Platform.Zone.Department Pick((Platform.Zone.Department Department, int Weight)[] options, Random random)
     {
         var roll = random.Next(options.Sum(o => o.Weight));
         foreach (var (department, weight) in options)

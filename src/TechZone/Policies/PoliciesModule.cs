@@ -30,6 +30,7 @@ public static class PoliciesModule
         services.AddScoped<Enterprises.IEnterpriseChangeListener, PolicyChangeListener>();
         services.AddHostedService<PolicyRefreshWorker>();
         services.AddSingleton<IDemoData, PolicyDemoData>();
+        services.AddSingleton<IScaleData, PolicyScaleData>();
         services.AddNavEntry(new NavEntry(NavGroup.Work, 40, "/policies", MudBlazor.Icons.Material.Filled.Policy,
             PolicyPolicies.Read, () => PolicyStrings.Title, "policies"));
         services.AddNavEntry(new NavEntry(NavGroup.Portal, 30, "/my/policies", MudBlazor.Icons.Material.Filled.Calculate,

@@ -145,7 +145,10 @@ public class PolicyStaleEnterprise
     public DateTime MarkedUtc { get; set; }
 }
 
-/// <summary>An enterprise told about an item it qualifies for (精准推送): once per item and enterprise.</summary>
+/// <summary>
+/// An enterprise told about an item it qualifies for (精准推送): once per item and enterprise, through its portal
+/// users (an enterprise without any is told once it has one).
+/// </summary>
 public class PolicyPush
 {
     public int PolicyItemId { get; set; }

@@ -15,22 +15,22 @@ public static class PolicyCatalogSeed
     public const string TechSme2017 = "国科发政〔2017〕115号";
     public const string TechSme2022 = "国科发政〔2022〕67号";
 
-    static FactExpression Fact(FactMetric m, int years = 1, YearAggregate agg = YearAggregate.Sum, int offset = 0) =>
+    internal static FactExpression Fact(FactMetric m, int years = 1, YearAggregate agg = YearAggregate.Sum, int offset = 0) =>
         new() { Metrics = [m], Years = years, Aggregate = agg, YearOffset = offset };
 
-    static FactExpression Share(FactMetric part, FactMetric whole, int years = 1) =>
+    internal static FactExpression Share(FactMetric part, FactMetric whole, int years = 1) =>
         new() { Metrics = [part], Per = [whole], Years = years };
 
-    static CompareNode Cmp(string label, string reference, FactExpression e, CompareOperator op, double value, double? upper = null, string? note = null) =>
+    internal static CompareNode Cmp(string label, string reference, FactExpression e, CompareOperator op, double value, double? upper = null, string? note = null) =>
         new() { Label = label, Reference = reference, Expression = e, Operator = op, Value = value, Upper = upper, Note = note };
 
-    static GroupNode All(string label, string reference, params CriterionNode[] children) =>
+    internal static GroupNode All(string label, string reference, params CriterionNode[] children) =>
         new() { Operator = GroupOperator.All, Label = label, Reference = reference, Children = [.. children] };
 
-    static GroupNode Any(string label, string reference, params CriterionNode[] children) =>
+    internal static GroupNode Any(string label, string reference, params CriterionNode[] children) =>
         new() { Operator = GroupOperator.Any, Label = label, Reference = reference, Children = [.. children] };
 
-    static CriteriaDocument Doc(CriterionNode root) => new() { Root = root };
+    internal static CriteriaDocument Doc(CriterionNode root) => new() { Root = root };
 
     /// <summary>高新技术企业认定管理办法 第十一条: the conditions the registry's facts can check.</summary>
     public static CriteriaDocument HighTech()

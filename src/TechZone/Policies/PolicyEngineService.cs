@@ -10,6 +10,7 @@ using TechZone.Platform.Audit;
 using TechZone.Platform.Calendar;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Inbox;
+using TechZone.Platform.Seeding;
 using TechZone.Platform.Zone;
 using TechZone.SupportPolicies.Engine;
 using TechZone.SupportPolicies.Resources;
@@ -187,10 +188,13 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
         async Task ReplaceAsync()
         {
             await replace.ExecuteDeleteAsync(ct);
+            // A full evaluation writes millions of rows at a large zone's scale: COPY / one prepared insert, not the
+            // change tracker. They are covered by the one batch entry below, as they would be with AuditRows off.
+            await BulkWriter.WriteAsync(db, verdicts, ct);
+            var auditRows = db.AuditRows;
             db.AuditRows = false;
             try
             {
-                db.AddRange(verdicts);
                 AuditTrail.Batch(db, "policies_verdicts", new
                 {
                     source = "policy engine", items = items.Count, enterprises = enterpriseCount, verdicts = verdicts.Count,
@@ -200,7 +204,7 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
             }
             finally
             {
-                db.AuditRows = true;
+                db.AuditRows = auditRows;
             }
         }
         // Within a caller's transaction (the demo seed) the caller commits; otherwise one of our own.
@@ -224,6 +228,10 @@ public sealed class PolicyEngineService(ZoneDb db, CurrentUser current, IAuthori
     /// </summary>
     async Task<int> PushAsync(IReadOnlyList<ActiveItem> items, List<(int ItemId, int EnterpriseId)> eligible, CancellationToken ct)
     {
+        // Only an enterprise with portal users can be told; one without is told once it has one. At a large zone's
+        // scale most eligible enterprises have none, and a push row each would be millions of tracked inserts.
+        var reachable = (await db.Users.AsNoTracking().Where(u => u.EnterpriseId != null).Select(u => u.EnterpriseId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        eligible = eligible.Where(e => reachable.Contains(e.EnterpriseId)).ToList();
         if (eligible.Count == 0) return 0;
         var notified = 0;
         var byItem = items.ToDictionary(i => i.Item.Id);

@@ -219,7 +219,7 @@ sealed class SpaceDemoData : IDemoData
         db.AuditRows = true;
     }
 
-    static Unit NewUnit(BuildingType type, Random r)
+    internal static Unit NewUnit(BuildingType type, Random r)
     {
         var u = new Unit();
         switch (type)

@@ -30,6 +30,7 @@ public static class SpaceModule
         services.AddScoped<GeoImportService>();
         services.AddScoped<Enterprises.IEnterpriseTimelineSource, SpaceTimelineSource>();
         services.AddSingleton<IDemoData, SpaceDemoData>();
+        services.AddSingleton<IScaleData, SpaceScaleData>();
 
         services.AddNavEntry(new NavEntry(NavGroup.Work, 60, "/space", MudBlazor.Icons.Material.Filled.Apartment,
             Policies.Read(Modules.Space), () => SpaceStrings.Title, "space"));

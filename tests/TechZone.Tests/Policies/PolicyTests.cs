@@ -318,6 +318,52 @@ public abstract class PolicyTests(ZoneApp app)
     }
 
     [Fact]
+    public async Task Push_TellsOnlyEnterprisesWithPortalUsers_AndOneWithoutIsToldOnceItHasOne()
+    {
+        app.SkipIfUnavailable();
+        // An item only this test's enterprise meets: 987,654 employees.
+        var enterprise = await EnterpriseAsync(new DateOnly(2015, 1, 1), new() { [FiscalYear] = new() { [FactMetric.Employees] = 987_654 } });
+        var economy = await app.SignedInAsync("economy");
+        var code = "p" + Guid.NewGuid().ToString("N")[..8];
+        var policy = (await (await economy.PostAsJsonAsync(Api, new { code, title = "推送测试" + code, issuingBody = "管委会" }, ZoneApp.Json))
+            .Content.ReadFromJsonAsync<PolicyDetail>(ZoneApp.Json))!;
+        var draft = policy.Versions.Single();
+        var criteria = new CriteriaDocument
+        {
+            Root = new GroupNode
+            {
+                Children = [new CompareNode { Label = "职工不少于987,654人", Reference = "测试办法 第二条", Expression = new() { Metrics = [FactMetric.Employees] }, Value = 987_654 }],
+            },
+        };
+        var added = await economy.PostAsJsonAsync($"{Api}/{policy.Id}/versions/{draft.Id}/items",
+            new { code = "item-1", title = "推送条款" + code, criteria }, CriteriaDocument.Json);
+        Assert.True(added.StatusCode == HttpStatusCode.OK, await added.Content.ReadAsStringAsync());
+        var meta = await economy.PutAsJsonAsync($"{Api}/{policy.Id}/versions/{draft.Id}",
+            new { documentNumber = "测〔2026〕2号", publishedOn = "2024-01-01", effectiveFrom = "2024-01-01", version = draft.Version }, ZoneApp.Json);
+        var v = (await meta.Content.ReadFromJsonAsync<PolicyDetail>(ZoneApp.Json))!.Versions.Single();
+        var published = await economy.PostAsync($"{Api}/{policy.Id}/versions/{v.Id}/publish?version={v.Version}", null);
+        Assert.True(published.StatusCode == HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        Assert.Equal(1, (await published.Content.ReadFromJsonAsync<EvaluationReport>(ZoneApp.Json))!.Eligible);
+
+        async Task<(int Pushes, int Notifications)> CountsAsync() => await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ZoneDb>();
+            var item = db.Set<PolicyItem>().Where(i => i.Title == "推送条款" + code).Select(i => i.Id);
+            return (await db.Set<PolicyPush>().CountAsync(p => p.EnterpriseId == enterprise && item.Contains(p.PolicyItemId)),
+                await db.Set<TechZone.Platform.Inbox.Notification>().CountAsync(n => n.Title.Contains("推送条款" + code)));
+        });
+        // Eligible, but nobody to tell: no push is recorded as done.
+        Assert.Equal((0, 0), await CountsAsync());
+
+        // Its first portal user is told at the next evaluation, once.
+        await app.CreateUserAsync("push" + code, TechZone.Platform.Identity.Roles.Enterprise, enterpriseId: enterprise);
+        Assert.Equal(HttpStatusCode.OK, (await economy.PostAsync($"{Api}/evaluate", null)).StatusCode);
+        Assert.Equal((1, 1), await CountsAsync());
+        Assert.Equal(HttpStatusCode.OK, (await economy.PostAsync($"{Api}/evaluate", null)).StatusCode);
+        Assert.Equal((1, 1), await CountsAsync());
+    }
+
+    [Fact]
     public async Task Writes_NeedThePoliciesWriteGrant_AndBadCriteriaAreRefusedInTheCallersLanguage()
     {
         app.SkipIfUnavailable();
