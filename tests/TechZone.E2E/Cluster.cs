@@ -5,7 +5,7 @@ namespace TechZone.E2E;
 /// <summary>
 /// TechZone as several instances (decision 011): two app processes on one fresh PostgreSQL database and nginx in
 /// front of them, configured by the same <c>bench/cluster/nginx.conf</c> the documented setup uses. The escalation
-/// sweep runs on both every 0.6 s, so that their rounds meet.
+/// sweep and the policy refresh run on both every 0.6 s, so that their rounds meet.
 /// </summary>
 public sealed class Cluster : IAsyncLifetime
 {
@@ -20,6 +20,7 @@ public sealed class Cluster : IAsyncLifetime
     static readonly Dictionary<string, string> Settings = new()
     {
         ["Demands__EscalationMinutes"] = "0.01",
+        ["Policies__RefreshSeconds"] = "0.6",
         ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
     };
 

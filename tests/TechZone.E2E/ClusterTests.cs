@@ -9,8 +9,8 @@ namespace TechZone.E2E;
 
 /// <summary>
 /// Issue 9's proof that TechZone runs as several instances: a sign-in on one instance holds on the other, the
-/// escalation sweep that both run escalates each overdue part once, and an instance killed in the middle of a
-/// write run loses no write it confirmed.
+/// escalation sweep that both run escalates each overdue part once, the policy refresh that both run evaluates
+/// marked enterprises in one round, and an instance killed in the middle of a write run loses no write it confirmed.
 /// </summary>
 [Collection("e2e-postgres")]
 public sealed class ClusterTests(Cluster cluster, ITestOutputHelper output) : IClassFixture<Cluster>
@@ -81,6 +81,36 @@ public sealed class ClusterTests(Cluster cluster, ITestOutputHelper output) : IC
 
         Assert.Equal(count, await ScalarAsync($"""SELECT count(*) FROM demands_events WHERE "DemandId" = {demandId} AND "Kind" = 'Escalated'"""));
         Assert.Equal(count, await ScalarAsync($"""SELECT count(*) FROM platform_outbox_messages WHERE "Channel" = 'Sms' AND "Body" LIKE '%{title}%'"""));
+    }
+
+    [Fact]
+    public async Task BothInstancesRefreshPolicyVerdicts_AndMarkedEnterprisesAreEvaluatedInOneRoundOnly()
+    {
+        if (cluster.SkipReason is not null) Assert.Skip(cluster.SkipReason);
+        var before = await ScalarAsync("SELECT COALESCE(max(\"Sequence\"), 0) FROM platform_audit_entries");
+        await using (var db = await OpenAsync())
+        {
+            // Every enterprise marked at once, as an import of the zone's facts would: verdicts removed, so that the
+            // refresh has to write them again.
+            await using var mark = new NpgsqlCommand("""
+                DELETE FROM policies_verdicts;
+                INSERT INTO policies_stale_enterprises ("EnterpriseId", "MarkedUtc") SELECT "Id", now() FROM enterprises_enterprises;
+                """, db);
+            await mark.ExecuteNonQueryAsync();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (await ScalarAsync("SELECT count(*) FROM policies_stale_enterprises") > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the marked enterprises were not re-evaluated within 2 minutes");
+            await Task.Delay(300);
+        }
+        // More rounds on both instances: none may evaluate them again.
+        await Task.Delay(3000);
+
+        // One round wrote the verdicts (one batch entry); the other instance skipped while it ran, then found no marks.
+        Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM platform_audit_entries WHERE \"Sequence\" > {before} AND \"EntityType\" = 'policies_verdicts'"));
+        Assert.True(await ScalarAsync("SELECT count(DISTINCT \"EnterpriseId\") FROM policies_verdicts") > 0);
     }
 
     [Fact]

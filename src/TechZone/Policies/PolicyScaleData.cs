@@ -42,7 +42,7 @@ sealed class PolicyScaleData : IScaleData
         var existing = await db.Set<PolicyItem>().CountAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, ct);
         int? Department(string code) => departments.TryGetValue(code, out var id) ? id : departments.Values.Cast<int?>().FirstOrDefault();
-        var parks = await db.Parks.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Code, p.Name }).ToListAsync(ct);
+        var parks = (await db.Parks.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Code, p.Name }).ToListAsync(ct)).Select(p => (p.Code, p.Name)).ToList();
         // The recognitions an award can reward: the zone's configured qualification types.
         var recognitions = await db.Set<QualificationType>().AsNoTracking().OrderBy(t => t.Id).Select(t => new Recognition(t.Code, t.Name, t.NameEn)).ToListAsync(ct);
         var random = new Random(300);
@@ -66,7 +66,7 @@ sealed class PolicyScaleData : IScaleData
             };
             var count = Math.Min(5 + random.Next(5), Items - existing - made);
             for (var k = 0; k < count; k++)
-                version.Items.Add(Item(k, document, theme.Industries, parks.Select(p => (p.Code, p.Name)).ToList(), recognitions, today, random));
+                version.Items.Add(Item(k, document, theme.Industries, parks, recognitions, today, random));
             version.SourceText = string.Join("\n", version.Items.Select((item, k) => $"第{k + 3}条 {item.Title}：{item.Description}"));
             policies.Add(new Policy
             {

@@ -32,6 +32,8 @@ public static class BulkWriter
         {
             var copy = $"COPY \"{table}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) FROM STDIN (FORMAT BINARY)";
             await using var importer = await npgsql.BeginBinaryImportAsync(copy, ct);
+            // The import's timeout is the connection string's (30 s), not EF's: millions of rows need the caller's.
+            if (db.Database.GetCommandTimeout() is { } seconds) importer.Timeout = TimeSpan.FromSeconds(seconds);
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(ct);
