@@ -23,7 +23,9 @@ public sealed class OccupancyService(ZoneDb db, ZoneTime time)
         if (buildingIds is not null) unitRows = unitRows.Where(u => buildingIds.Contains(u.BuildingId));
         var units = await unitRows.Join(db.Set<Building>(), u => u.BuildingId, b => b.Id, (u, b) => new { u.Id, u.BuildingId, b.ParkId, u.AreaDm2 })
             .ToListAsync(ct);
-        var ids = units.Select(u => u.Id).ToList();
+        // The units as a subquery, not as a list of ids: a zone of 2,000 buildings has 100,000 units, more
+        // parameters than SQLite takes in one statement.
+        var ids = unitRows.Select(u => u.Id);
         var all = buildingIds is null;
 
         var leased = await db.Set<LeaseUnit>().AsNoTracking()

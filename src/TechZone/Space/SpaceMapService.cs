@@ -47,11 +47,11 @@ public sealed class SpaceMapService(ZoneDb db, SpaceAccessService access, Occupa
     {
         await access.RequireReadAsync();
         var rows = await InView(db.Set<Building>().AsNoTracking(), view).OrderBy(b => b.Id).Take(MaxFeatures).ToListAsync(ct);
-        var facts = await occupancy.FactsAsync(rows.Select(b => b.Id).ToList(), ct);
+        var facts = (await occupancy.FactsAsync(rows.Select(b => b.Id).ToList(), ct)).ToLookup(f => f.BuildingId);
         var tolerance = MapBounds.ToleranceFor(zoom);
         return MapFeatures.ToGeoJson(rows.Select(b =>
         {
-            var rates = OccupancyService.Rates(facts.Where(f => f.BuildingId == b.Id));
+            var rates = OccupancyService.Rates(facts[b.Id]);
             var color = rates.VacancyRate switch { null => "#757575", < 0.10m => "#2e7d32", < 0.30m => "#f9a825", _ => "#c62828" };
             var detail = rates.VacancyRate is { } r ? string.Format(CultureInfo.CurrentUICulture, Resources.SpaceStrings.Map_Vacancy, SpaceLabels.Percent(r)) : null;
             return new MapFeature(Geo.Simplified(b.Geometry!, tolerance), b.Name, $"/space/buildings/{b.Id}", color, color, detail);

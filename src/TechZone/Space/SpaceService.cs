@@ -22,10 +22,10 @@ public sealed class SpaceService(ZoneDb db, SpaceAccessService access, ZoneTime 
         if (!string.IsNullOrWhiteSpace(query.Search)) rows = rows.Where(b => b.Name.Contains(query.Search.Trim()) || b.Address.Contains(query.Search.Trim()));
         var buildings = await rows.OrderBy(b => b.ParkId).ThenBy(b => b.Name).ToListAsync(ct);
         var parks = await ParkNamesAsync(chinese, ct);
-        var facts = await occupancy.FactsAsync(buildings.Select(b => b.Id).ToList(), ct);
+        var facts = (await occupancy.FactsAsync(buildings.Select(b => b.Id).ToList(), ct)).ToLookup(f => f.BuildingId);
         return buildings.Select(b =>
         {
-            var mine = facts.Where(f => f.BuildingId == b.Id).ToList();
+            var mine = facts[b.Id].ToList();
             return new BuildingSummary(b.Id, b.ParkId, parks.GetValueOrDefault(b.ParkId, ""), b.Name, b.Type, Area.M2(b.GrossAreaDm2),
                 Area.M2(b.LeasableAreaDm2), b.FloorCount, mine.Count, OccupancyService.Rates(mine));
         }).ToList();
