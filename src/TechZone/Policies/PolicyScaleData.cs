@@ -44,7 +44,8 @@ sealed class PolicyScaleData : IScaleData
         int? Department(string code) => departments.TryGetValue(code, out var id) ? id : departments.Values.Cast<int?>().FirstOrDefault();
         var parks = (await db.Parks.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Code, p.Name }).ToListAsync(ct)).Select(p => (p.Code, p.Name)).ToList();
         // The recognitions an award can reward: the zone's configured qualification types.
-        var recognitions = await db.Set<QualificationType>().AsNoTracking().OrderBy(t => t.Id).Select(t => new Recognition(t.Code, t.Name, t.NameEn)).ToListAsync(ct);
+        var recognitions = (await context.Services.GetRequiredService<QualificationService>().ListTypesAsync(chinese: true, ct: ct))
+            .Select(t => new Recognition(t.Code, t.NameZh, t.NameEn)).ToList();
         var random = new Random(300);
         var now = DateTime.UtcNow;
 
