@@ -4,6 +4,7 @@ using TechZone.Data;
 using TechZone.Platform.Audit;
 using TechZone.Platform.Identity;
 using TechZone.Platform.Seeding;
+using TechZone.Platform.Zone;
 
 namespace TechZone.Enterprises;
 
@@ -68,7 +69,6 @@ sealed class EnterpriseDemoData(IConfiguration config) : IDemoData
     internal static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
     internal static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "磊", "强", "洋", "艳", "勇", "军", "杰", "涛", "明", "超", "霞", "平", "刚", "辉", "鹏"];
     static readonly string[] Titles = ["总经理", "副总经理", "行政经理", "财务总监", "董事会秘书", "办公室主任"];
-    internal static readonly string[] Roads = ["海泰发展六道", "梓苑路", "开华道", "华科二路", "渤龙湖西路", "宁海路", "信安路", "海泰创新五路"];
 
     public IReadOnlyList<DemoAccount> Accounts =>
     [
@@ -149,7 +149,7 @@ sealed class EnterpriseDemoData(IConfiguration config) : IDemoData
                 RegisteredCapitalFen = capital,
                 SizeClass = size,
                 LegalRepresentative = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)] + GivenNames[random.Next(GivenNames.Length)],
-                Address = $"天津市滨海高新区{Roads[random.Next(Roads.Length)]}{random.Next(1, 200)}号",
+                Address = $"天津市滨海高新区{ZoneRoads.Names[random.Next(ZoneRoads.Names.Length)]}{random.Next(1, 200)}号",
                 Contacts = [new EnterpriseContact
                 {
                     Name = contact, Title = Titles[random.Next(Titles.Length)], Phone = $"1{random.Next(30, 90)}{random.Next(10_000_000, 99_999_999)}",

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TechZone.Data;
 using TechZone.Platform.Seeding;
+using TechZone.Platform.Zone;
 
 namespace TechZone.Enterprises;
 
@@ -54,7 +55,7 @@ sealed class EnterpriseScaleData : IScaleData
                     SizeClass = capital is null ? null : capital >= 100_000_000_000 ? SizeClass.Large : capital >= 10_000_000_000 ? SizeClass.Medium
                         : capital >= 500_000_000 ? SizeClass.Small : SizeClass.Micro,
                     LegalRepresentative = EnterpriseDemoData.Surnames[random.Next(20)] + EnterpriseDemoData.GivenNames[random.Next(20)],
-                    Address = $"天津市滨海高新区{EnterpriseDemoData.Roads[random.Next(EnterpriseDemoData.Roads.Length)]}{random.Next(1, 300)}号",
+                    Address = $"天津市滨海高新区{ZoneRoads.Names[random.Next(ZoneRoads.Names.Length)]}{random.Next(1, 300)}号",
                     CreatedUtc = DateTime.UtcNow,
                 };
                 EnterpriseDemoData.History(e, status, founded, today, random);

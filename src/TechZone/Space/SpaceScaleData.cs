@@ -28,9 +28,6 @@ sealed class SpaceScaleData : IScaleData
         (BuildingType.Apartment, "人才公寓", 10, 20, 6, 10, 1),
     ];
 
-    // The zone's roads the buildings stand on (the parks' own streets, as in the demo buildings' addresses).
-    static readonly string[] Roads = ["海泰发展六道", "梓苑路", "海泰南道", "华科二路", "渤龙湖西路", "创新二路", "信安路", "海泰创新五路"];
-
     static readonly string[] Owners =
     [
         "天津海泰控股集团有限公司", "天津滨海高新区资产管理有限公司", "天津渤龙湖投资发展有限公司", "天津滨海海洋科技园投资有限公司",
@@ -67,7 +64,7 @@ sealed class SpaceScaleData : IScaleData
             var slot = i / parks.Count;
             var roll = random.Next(weights);
             var kind = Kinds.First(k => (roll -= k.Weight) < 0);
-            var road = Roads[random.Next(Roads.Length)];
+            var road = ZoneRoads.Names[random.Next(ZoneRoads.Names.Length)];
             var b = new Building
             {
                 Id = nextBuilding++, ParkId = park.Id, Type = kind.Type, Owner = Owners[random.Next(Owners.Length)],
