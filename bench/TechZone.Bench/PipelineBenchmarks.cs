@@ -315,7 +315,7 @@ public static class PipelineVerify
             return;
         }
         var options = new DbContextOptionsBuilder<PostgresZoneDb>().UseNpgsql(connection).Options;
-        await using var db = new PostgresZoneDb(options, new TechZone.Platform.Identity.CurrentUser());
+        await using var db = new PostgresZoneDb(options);
         var version = await PipelineIndex.RegistryVersionAsync(db, default); // also opens the model and the connection pool
         GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
         var heapBefore = GC.GetTotalMemory(true);

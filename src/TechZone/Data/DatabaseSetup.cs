@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using TechZone.Platform.Identity;
 
 namespace TechZone.Data;
 
@@ -18,12 +19,14 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:TechZone is not set.");
-            services.AddDbContext<ZoneDb, PostgresZoneDb>(o => o.UseNpgsql(connection).ConfigureWarnings(Warnings));
+            services.AddPooledDbContextFactory<PostgresZoneDb>(o => o.UseNpgsql(connection).ConfigureWarnings(Warnings));
+            services.AddScoped<ZoneDb>(sp => ZoneDb.Rent(sp.GetRequiredService<IDbContextFactory<PostgresZoneDb>>(), sp.GetRequiredService<CurrentUser>()));
         }
         else
         {
             var sqlite = SqliteConnectionIn(contentRoot, string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection);
-            services.AddDbContext<ZoneDb, SqliteZoneDb>(o => o.UseSqlite(sqlite).ConfigureWarnings(Warnings));
+            services.AddPooledDbContextFactory<SqliteZoneDb>(o => o.UseSqlite(sqlite).ConfigureWarnings(Warnings));
+            services.AddScoped<ZoneDb>(sp => ZoneDb.Rent(sp.GetRequiredService<IDbContextFactory<SqliteZoneDb>>(), sp.GetRequiredService<CurrentUser>()));
         }
         return services;
     }
@@ -70,11 +73,11 @@ public static class DatabaseSetup
 sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteZoneDb>
 {
     public SqliteZoneDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteZoneDb>().UseSqlite("Data Source=design.db").Options, new());
+        new(new DbContextOptionsBuilder<SqliteZoneDb>().UseSqlite("Data Source=design.db").Options);
 }
 
 sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresZoneDb>
 {
     public PostgresZoneDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresZoneDb>().UseNpgsql("Host=localhost;Database=techzone_design").Options, new());
+        new(new DbContextOptionsBuilder<PostgresZoneDb>().UseNpgsql("Host=localhost;Database=techzone_design").Options);
 }

@@ -13,10 +13,13 @@ namespace TechZone.Data;
 /// The one DbContext. Each provider has a subclass (<see cref="SqliteZoneDb"/>, <see cref="PostgresZoneDb"/>)
 /// only so that each keeps its own migration set; the model is the same.
 /// Every save appends audit entries for what it changed, in the same transaction (see <see cref="SaveChangesAsync(bool, CancellationToken)"/>).
+/// Contexts are pooled (building one per request cost more than a small query): a scope rents one through
+/// <see cref="Rent"/>, which sets who is acting and turns the audit back on.
 /// </summary>
-public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
-    : IdentityDbContext<ZoneUser>(options), IDataProtectionKeyContext
+public abstract class ZoneDb(DbContextOptions options) : IdentityDbContext<ZoneUser>(options), IDataProtectionKeyContext
 {
+    CurrentUser currentUser = new();
+
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<DepartmentGrant> DepartmentGrants => Set<DepartmentGrant>();
     public DbSet<Park> Parks => Set<Park>();
@@ -31,6 +34,18 @@ public abstract class ZoneDb(DbContextOptions options, CurrentUser currentUser)
     public bool AuditRows { get; set; } = true;
 
     public CurrentUser CurrentUser => currentUser;
+
+    /// <summary>
+    /// Readies a context from the pool for one scope. A pooled context keeps its fields between scopes, so everything
+    /// a scope may change here is set again.
+    /// </summary>
+    internal static TContext Rent<TContext>(IDbContextFactory<TContext> pool, CurrentUser user) where TContext : ZoneDb
+    {
+        var db = pool.CreateDbContext();
+        db.currentUser = user;
+        db.AuditRows = true;
+        return db;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -125,6 +140,6 @@ public interface IVersioned
     long Version { get; set; }
 }
 
-public sealed class SqliteZoneDb(DbContextOptions<SqliteZoneDb> options, CurrentUser currentUser) : ZoneDb(options, currentUser);
+public sealed class SqliteZoneDb(DbContextOptions<SqliteZoneDb> options) : ZoneDb(options);
 
-public sealed class PostgresZoneDb(DbContextOptions<PostgresZoneDb> options, CurrentUser currentUser) : ZoneDb(options, currentUser);
+public sealed class PostgresZoneDb(DbContextOptions<PostgresZoneDb> options) : ZoneDb(options);

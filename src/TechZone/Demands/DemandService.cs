@@ -52,7 +52,8 @@ public sealed class DemandService(ZoneDb db, CurrentUser current, IAuthorization
             : query.Descending == false ? rows.OrderBy(d => d.RaisedUtc).ThenBy(d => d.Id) : rows.OrderByDescending(d => d.RaisedUtc).ThenByDescending(d => d.Id);
         // The page's ids first: the sort then reads only index columns (a light's thousands of demands sorted by
         // RaisedUtc from the (DueUtc, RaisedUtc) index), and only the twenty rows shown are read whole.
-        var ids = await sorted.Skip((page - 1) * pageSize).Take(pageSize).Select(d => d.Id).ToListAsync(ct);
+        var skip = (page - 1) * pageSize; // a plain variable: EF compiles a computed query argument on every execution
+        var ids = await sorted.Skip(skip).Take(pageSize).Select(d => d.Id).ToListAsync(ct);
         var found = await SummariesAsync(db.Set<Demand>().AsNoTracking().Where(d => ids.Contains(d.Id)), lights, chinese, ct);
         var items = found.OrderBy(d => ids.IndexOf(d.Id)).ToList();
         return new PagedResult<DemandSummary>(items, Math.Min(total, CountCap), page, pageSize, total > CountCap);

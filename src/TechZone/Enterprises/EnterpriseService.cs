@@ -25,13 +25,14 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
     public async Task<PagedResult<EnterpriseSummary>> SearchAsync(EnterpriseQuery query, bool chinese)
     {
         var (page, pageSize) = Paging.Normalize(query.Page, query.PageSize);
+        var skip = (page - 1) * pageSize; // a plain variable: EF compiles a computed query argument on every execution
         var rows = Filter(query);
         var sort = query.Sort ?? EnterpriseSort.Name;
         var descending = query.Descending == true;
         if (string.IsNullOrWhiteSpace(query.Search))
         {
             var total = await rows.CountAsync();
-            var pageIds = await Sort(rows, sort, descending).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync();
+            var pageIds = await Sort(rows, sort, descending).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync();
             return new PagedResult<EnterpriseSummary>(await SummariesAsync(pageIds, chinese), total, page, pageSize);
         }
 
@@ -42,9 +43,9 @@ public sealed class EnterpriseService(ZoneDb db, CurrentUser current, IAuthoriza
         var covered = query.ParkId is null && string.IsNullOrWhiteSpace(query.IndustryCode) && query.Status is null
             && query.SizeClass is null && query.QualificationTypeId is null;
         var ids = await Sort(rows, sort, descending, searching: !covered).Select(e => e.Id).Take(SearchCountCap + 1).ToListAsync();
-        var onPage = (page - 1) * pageSize < SearchCountCap
-            ? ids.Skip((page - 1) * pageSize).Take(pageSize).ToList()
-            : await Sort(rows, sort, descending, searching: !covered).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync();
+        var onPage = skip < SearchCountCap
+            ? ids.Skip(skip).Take(pageSize).ToList()
+            : await Sort(rows, sort, descending, searching: !covered).Skip(skip).Take(pageSize).Select(e => e.Id).ToListAsync();
         return new PagedResult<EnterpriseSummary>(await SummariesAsync(onPage, chinese), Math.Min(ids.Count, SearchCountCap), page, pageSize,
             ids.Count > SearchCountCap);
     }
