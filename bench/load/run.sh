@@ -28,8 +28,9 @@ command -v wrk >/dev/null || { echo "run: wrk is missing (apt-get install wrk)" 
 dll="$root/src/TechZone/bin/Release/net10.0/TechZone.dll"
 dotnet build "$root/src/TechZone" -c Release -v q -nologo >/dev/null
 log=$(mktemp /tmp/techzone-load.XXXXXX.log)
-# The background timers are off: a sweep or refresh in the middle of a run is not what the paths cost.
-( cd "$root/src/TechZone" && ASPNETCORE_ENVIRONMENT=Development Database__Provider=$provider ConnectionStrings__TechZone="$connection" \
+# The background timers are off: a sweep or refresh in the middle of a run is not what the paths cost. Production,
+# as deployed: Development also checks every service resolution's scope, which costs per request.
+( cd "$root/src/TechZone" && ASPNETCORE_ENVIRONMENT=Production Database__Provider=$provider ConnectionStrings__TechZone="$connection" \
     Bench__Endpoints=true Demands__EscalationMinutes=0 Pipelines__EscalationMinutes=0 Policies__RefreshSeconds=0 \
     Logging__LogLevel__Default=Warning exec dotnet "$dll" --urls "$base" ) > "$log" 2>&1 &
 app=$!
@@ -61,6 +62,11 @@ paths=(
 results=$(mktemp)
 for entry in "${paths[@]}"; do
   IFS='|' read -r name cookie path script <<< "$entry"
+  # Warm-up first: the JIT's tiered compilation is still busy well after the first requests, and a cold run
+  # measures the compiler rather than the path.
+  warm=(-t2 -c50 -d5s --timeout 10s ${script:+-s "$script"})
+  [ -n "$cookie" ] && warm+=(-H "Cookie: $cookie")
+  wrk "${warm[@]}" "$base$path" > /dev/null
   for c in 50 200; do
     args=(-t2 -c"$c" -d"${seconds}s" --timeout 10s -s "${script:-$here/percentiles.lua}")
     [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
