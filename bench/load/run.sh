@@ -64,13 +64,11 @@ for entry in "${paths[@]}"; do
   IFS='|' read -r name cookie path script <<< "$entry"
   # Warm-up first: the JIT's tiered compilation is still busy well after the first requests, and a cold run
   # measures the compiler rather than the path.
-  warm=(-t2 -c50 -d5s --timeout 10s ${script:+-s "$script"})
-  [ -n "$cookie" ] && warm+=(-H "Cookie: $cookie")
-  wrk "${warm[@]}" "$base$path" > /dev/null
+  common=(-t2 --timeout 10s)
+  [ -n "$cookie" ] && common+=(-H "Cookie: $cookie")
+  wrk "${common[@]}" -c50 -d5s ${script:+-s "$script"} "$base$path" > /dev/null
   for c in 50 200; do
-    args=(-t2 -c"$c" -d"${seconds}s" --timeout 10s -s "${script:-$here/percentiles.lua}")
-    [ -n "$cookie" ] && args+=(-H "Cookie: $cookie")
-    line=$(wrk "${args[@]}" "$base$path" | grep '^RESULT' | sed 's/^RESULT //')
+    line=$(wrk "${common[@]}" -c"$c" -d"${seconds}s" -s "${script:-$here/percentiles.lua}" "$base$path" | grep '^RESULT' | sed 's/^RESULT //')
     printf '%-34s c=%-4s %s\n' "$name" "$c" "$line"
     printf '%s|%s|%s\n' "$name" "$c" "$line" >> "$results"
   done
