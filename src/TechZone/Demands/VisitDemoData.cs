@@ -144,8 +144,10 @@ sealed class VisitDemoData : IDemoData
         void Record(Visit visit, int scenario, Platform.Zone.Department lead)
         {
             var s = Scenarios[scenario];
-            // Now and then the visit took place a day before the planned day.
-            var visitedOn = random.Next(8) == 0 && visit.PlannedOn.DayOfWeek != DayOfWeek.Monday ? visit.PlannedOn.AddDays(-1) : visit.PlannedOn;
+            // Now and then the visit took place a day before the planned day, within its week and month: the limits
+            // count a visit in the month it took place, and Fits counted it in the planned one.
+            var visitedOn = random.Next(8) == 0 && visit.PlannedOn.DayOfWeek != DayOfWeek.Monday && visit.PlannedOn.Day != 1
+                ? visit.PlannedOn.AddDays(-1) : visit.PlannedOn;
             var recordedUtc = Min(time.StartOfDayUtc(visitedOn.AddDays(1)).AddHours(10 + random.Next(0, 6)), DateTime.UtcNow.AddMinutes(-10));
             visit.Record(visitedOn, today, Attendees(lead, random), s.Topics, s.Findings, s.FollowUps, visit.PlannedByUserId, visit.PlannedByName, recordedUtc);
         }
@@ -171,6 +173,12 @@ sealed class VisitDemoData : IDemoData
             if (departments.TryGetValue("planning", out var planning) && planned.Participants.All(p => p.DepartmentId != planning.Id))
                 planned.Participants.Add(new VisitDepartment { DepartmentId = planning.Id });
         }
+
+        // One visit called off two weeks ago whatever today is (the loop's cancellations are left to chance), so the
+        // list, the calendar and the record page always show what a cancelled visit looks like.
+        var calledOff = named.Count > 2 ? named[2] : named[0];
+        var calledOffVisit = Add(calledOff, VisitLabels.WeekStart(today.AddDays(-14)).AddDays(2), service, 6);
+        calledOffVisit.Cancel(CancelReasons[0], calledOffVisit.PlannedByName, calledOffVisit.PlannedUtc.AddDays(1));
 
         for (var day = today.AddDays(-91); day <= today.AddDays(31); day = day.AddDays(1))
         {
