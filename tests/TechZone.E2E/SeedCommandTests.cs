@@ -80,6 +80,27 @@ public sealed class SeedCommandTests
     }
 
     [Fact]
+    public async Task ScaleSeed_InProduction_WhereNoDemoZoneIsSeeded_SaysSo_AndWritesNothing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"techzone-seed-{Guid.NewGuid():N}.db");
+        var start = Seed(10, "Sqlite", $"Data Source={file}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Admin__InitialPassword"] = "Prod!Secret2026";
+        try
+        {
+            var (exit, output, error) = await RunAsync(start);
+            Assert.Equal(1, exit);
+            Assert.Contains("seed: the scaled zone builds on the demo zone", error);
+            Assert.DoesNotContain("   at ", error + output);
+            Assert.DoesNotContain("enterprises (", output);
+        }
+        finally
+        {
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        }
+    }
+
+    [Fact]
     public async Task ScaleSeed_InProduction_WithoutTheFirstAdminsPassword_SaysWhatToSet_InOneLine()
     {
         var file = Path.Combine(Path.GetTempPath(), $"techzone-seed-{Guid.NewGuid():N}.db");

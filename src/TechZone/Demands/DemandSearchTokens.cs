@@ -15,10 +15,13 @@ sealed class DemandSearchTokens(ILogger<DemandSearchTokens> log) : IReferenceDat
     public async Task SeedAsync(ZoneDb db, CancellationToken ct)
     {
         var filled = 0;
+        var after = 0;
         while (true)
         {
-            var batch = await db.Set<Demand>().Where(d => d.TitleTokens == "" && d.Title != "").OrderBy(d => d.Id).Take(1000).ToListAsync(ct);
+            // After the last batch's ids: a title of punctuation alone ("？？") has no tokens and would be found again forever.
+            var batch = await db.Set<Demand>().Where(d => d.Id > after && d.TitleTokens == "" && d.Title != "").OrderBy(d => d.Id).Take(1000).ToListAsync(ct);
             if (batch.Count == 0) break;
+            after = batch[^1].Id;
             foreach (var d in batch) d.RefreshSearchKey();
             filled += batch.Count;
             // A derived column, not a business change: one batch entry instead of an entry per row.

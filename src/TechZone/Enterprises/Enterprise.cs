@@ -15,7 +15,14 @@ public class Enterprise : Data.IVersioned, Platform.Text.ISearchKeyed
     /// <summary>The name in pinyin, full and initials ("feiteng…|ft…"): finds 飞腾 by "ft" and sorts names as people expect.</summary>
     public string NameKey { get; set; } = "";
 
-    public void RefreshSearchKey() => NameKey = Platform.Text.Pinyin.SearchKey(Name);
+    /// <summary>The name as the full-text index stores it, each 汉字 a word ("飞 腾 信 息 技 术"; see TextTokens).</summary>
+    public string NameTokens { get; set; } = "";
+
+    public void RefreshSearchKey()
+    {
+        NameKey = Platform.Text.Pinyin.SearchKey(Name);
+        NameTokens = Platform.Text.TextTokens.Index(Name);
+    }
 
     public int? ParkId { get; set; }
     public Park? Park { get; set; }

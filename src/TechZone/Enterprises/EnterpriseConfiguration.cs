@@ -12,6 +12,7 @@ sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
         b.Property(x => x.CreditCode).HasMaxLength(18).IsFixedLength(false);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.NameKey).HasMaxLength(1000);
+        b.Property(x => x.NameTokens).HasMaxLength(400);
         // The list's default order (pinyin, then name, then id) read straight from the index, no sort, and a name
         // search with no other filter as an index-only scan: SQLite's index entries end with the rowid (the id);
         // PostgreSQL's include it (an annotation SQLite ignores).

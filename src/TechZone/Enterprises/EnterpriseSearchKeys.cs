@@ -6,8 +6,8 @@ using TechZone.Platform.Seeding;
 namespace TechZone.Enterprises;
 
 /// <summary>
-/// Fills the pinyin key of enterprises that have none (rows written before the key existed, or by a bulk path that
-/// bypassed the context). Runs at every start; does nothing once every row has its key.
+/// Fills the pinyin key and the indexed name of enterprises that have none (rows written before they existed, or by a
+/// bulk path that bypassed the context). Runs at every start; does nothing once every row has its key.
 /// </summary>
 sealed class EnterpriseSearchKeys(ILogger<EnterpriseSearchKeys> log) : IReferenceData
 {
@@ -17,7 +17,9 @@ sealed class EnterpriseSearchKeys(ILogger<EnterpriseSearchKeys> log) : IReferenc
         int? first = null, last = null;
         while (true)
         {
-            var batch = await db.Enterprises.Where(e => e.NameKey == "").OrderBy(e => e.Id).Take(1000).ToListAsync(ct);
+            // After the last batch's ids: a name of punctuation alone has no tokens and would be found again forever.
+            var after = last ?? 0;
+            var batch = await db.Enterprises.Where(e => e.Id > after && (e.NameKey == "" || e.NameTokens == "")).OrderBy(e => e.Id).Take(1000).ToListAsync(ct);
             if (batch.Count == 0) break;
             foreach (var e in batch) e.RefreshSearchKey();
             first ??= batch[0].Id;

@@ -388,6 +388,9 @@ public abstract class DemandLoopTests(ZoneApp app)
         // A phrase, not a bag of characters: the same characters out of order do not match.
         Assert.DoesNotContain(raised.Id, await FoundAsync(admin, "水漏"));
         Assert.DoesNotContain(raised.Id, await FoundAsync(admin, "屋顶漏水 nosuchword" + tag));
+        // By the enterprise's name, which the registry's name index finds (a part of it, in order only).
+        Assert.Contains(raised.Id, await FoundAsync(admin, "信息技术"));
+        Assert.DoesNotContain(raised.Id, await FoundAsync(admin, "技术信息"));
         // The enterprise finds its own demand the same way; another enterprise does not.
         Assert.Contains(raised.Id, await FoundAsync(await app.SignedInAsync("feiteng"), "屋顶漏水"));
         Assert.DoesNotContain(raised.Id, await FoundAsync(await app.SignedInAsync("kylin"), "屋顶漏水"));

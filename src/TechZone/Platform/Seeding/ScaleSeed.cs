@@ -55,6 +55,13 @@ public static class ScaleSeed
             Console.Error.WriteLine("seed: this database already holds a scaled zone; use an empty one.");
             return 1;
         }
+        // The generated zone is built on the demo's parks, departments and staff, which a Production start leaves out.
+        if (!await db.Parks.AnyAsync(ct))
+        {
+            Console.Error.WriteLine("seed: the scaled zone builds on the demo zone (its parks, departments and staff), which is not seeded in "
+                + "Production or with Demo:Seed=false; run with ASPNETCORE_ENVIRONMENT=Development.");
+            return 1;
+        }
 
         var total = Stopwatch.StartNew();
         var step = Stopwatch.StartNew();

@@ -1150,6 +1150,11 @@ namespace TechZone.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameTokens")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParkId")
                         .HasColumnType("INTEGER");
 
