@@ -142,4 +142,11 @@ public interface IVersioned
 
 public sealed class SqliteZoneDb(DbContextOptions<SqliteZoneDb> options) : ZoneDb(options);
 
-public sealed class PostgresZoneDb(DbContextOptions<PostgresZoneDb> options) : ZoneDb(options);
+public sealed class PostgresZoneDb(DbContextOptions<PostgresZoneDb> options) : ZoneDb(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        Demands.DemandConfiguration.ConfigurePostgres(builder.Entity<Demands.Demand>());
+    }
+}

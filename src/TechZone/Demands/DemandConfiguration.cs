@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 using TechZone.Platform.Zone;
 
 namespace TechZone.Demands;
@@ -35,6 +36,20 @@ sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasIndex(x => x.VisitId);
         // Traffic lights are ranges of DueUtc (red: before now); RaisedUtc beside it sorts a light's list without reading rows.
         b.HasIndex(x => new { x.DueUtc, x.RaisedUtc });
+    }
+
+    /// <summary>The title's words as PostgreSQL stores them for its full-text index (a column of the PostgreSQL model only).</summary>
+    public const string TitleVector = "TitleVector";
+
+    /// <summary>
+    /// PostgreSQL's title index is over a stored tsvector rather than an expression: testing a row against the query
+    /// (the index's recheck, or a walk of the ids) then reads the words instead of parsing the title again, which
+    /// made a common phrase (产业空间, 47,000 of a million titles) take half a second.
+    /// </summary>
+    public static void ConfigurePostgres(EntityTypeBuilder<Demand> b)
+    {
+        b.Property<NpgsqlTsVector>(TitleVector).HasComputedColumnSql("to_tsvector('simple', \"TitleTokens\")", stored: true);
+        b.HasIndex(TitleVector).HasMethod("GIN");
     }
 }
 

@@ -20,7 +20,8 @@ sealed class EnterpriseDirectory(ZoneDb db) : IEnterpriseDirectory
         if (!string.IsNullOrWhiteSpace(text))
         {
             // As the registry list finds them: "ft" finds 飞腾, so do a former name and the start of the credit code.
-            rows = rows.Where(EnterpriseMatch.Of(db, text, byIndex: true));
+            var ids = EnterpriseMatch.IdsOf(db, text);
+            rows = rows.Where(e => ids.Contains(e.Id));
             // Sort the matches rather than walk the name index testing every row (see EnterpriseService.Sort).
             return await rows.OrderBy(e => e.NameKey + "").ThenBy(e => e.Id).Take(take)
                 .Select(e => new EnterpriseRef(e.Id, e.Name, e.CreditCode, e.ParkId)).ToListAsync();

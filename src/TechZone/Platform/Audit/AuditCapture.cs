@@ -25,7 +25,7 @@ static class AuditCapture
         {
             if (kind == AuditKind.Insert)
                 foreach (var p in entry.Properties)
-                    if (p.CurrentValue is not null) changes[p.Metadata.Name] = [null, Value(p.Metadata.Name, p.CurrentValue)];
+                    if (p.CurrentValue is not null && !Derived(p)) changes[p.Metadata.Name] = [null, Value(p.Metadata.Name, p.CurrentValue)];
             return Build(userId, userName, now);
         }
 
@@ -42,6 +42,9 @@ static class AuditCapture
         };
     }
 
+    /// <summary>A column the database computes from the others (a stored tsvector): the others are the record.</summary>
+    static bool Derived(PropertyEntry p) => p.Metadata.GetComputedColumnSql() is not null;
+
     public static List<Pending> Collect(ChangeTracker tracker)
     {
         var pending = new List<Pending>();
@@ -51,7 +54,7 @@ static class AuditCapture
             if (NotAudited.Contains(entry.Metadata.ClrType) || entry.Metadata.IsOwned()) continue;
 
             var changes = new Dictionary<string, object?[]>();
-            foreach (var p in entry.Properties)
+            foreach (var p in entry.Properties.Where(p => !Derived(p)))
             {
                 var name = p.Metadata.Name;
                 switch (entry.State)

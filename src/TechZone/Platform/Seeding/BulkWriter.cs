@@ -21,7 +21,8 @@ public static class BulkWriter
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.GetColumnName(store) is not null).ToList();
+        // Computed columns (PostgreSQL's stored tsvector) are the database's to write.
+        var columns = entity.GetProperties().Where(p => p.GetColumnName(store) is not null && p.GetComputedColumnSql() is null).ToList();
         var names = columns.Select(p => p.GetColumnName(store)!).ToList();
         var readers = columns.Select(Reader).ToArray();
         var connection = db.Database.GetDbConnection();
